@@ -1,0 +1,83 @@
+//! Command-line definitions (SPEC §2).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::report::Format;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "composio-lint",
+    version,
+    about = "A fast, precise linter for agent code built on the Composio SDK",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Lint files and folders (default: the current folder)
+    Check(CheckArgs),
+    /// Print a rule's documentation
+    Rule(RuleArgs),
+    /// List rule codes, names and severities
+    Rules,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Files or folders to lint
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format [default: full]
+    #[arg(long, value_enum)]
+    pub output_format: Option<Format>,
+    /// Only run these rules (codes or names, comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Do not run these rules (codes or names, comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Exit 0 even when findings fail the run
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Fail the run on warnings too
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Fail the run when there are more than N warnings
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Print the number of findings per rule after the findings
+    #[arg(long)]
+    pub statistics: bool,
+    /// Print findings only, no summary line
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Lint files that .gitignore / .ignore would skip
+    #[arg(long)]
+    pub no_respect_gitignore: bool,
+    /// When to use colour in the full format
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Args, Debug)]
+pub struct RuleArgs {
+    /// A rule code (CS001) or name (default-user-id)
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub rule: Option<String>,
+    /// Print every rule's documentation
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}

@@ -1,0 +1,139 @@
+//! Walking the paths given on the command line: parallel, gitignore-aware, skipping hidden
+//! and vendored folders; and the byte-level prefilter that skips files before parsing.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+
+use aho_corasick::AhoCorasick;
+use ignore::{WalkBuilder, WalkState};
+
+use crate::model::Language;
+
+/// Folders never worth linting, even when not hidden or ignored.
+const SKIPPED_DIRS: &[&str] = &["node_modules", "target", "__pycache__", "venv", "site-packages"];
+
+pub struct Discovered {
+    pub files: Vec<PathBuf>,
+    /// Paths that could not be walked, with the reason.
+    pub errors: Vec<(PathBuf, String)>,
+}
+
+pub fn discover(paths: &[PathBuf], respect_gitignore: bool) -> Discovered {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut roots = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_file() => {
+                // A file named explicitly is linted whatever the ignore files say.
+                if Language::from_path(path).is_some() {
+                    files.push(path.clone());
+                }
+            }
+            Ok(_) => roots.push(path.clone()),
+            Err(e) => errors.push((path.clone(), describe_io_error(&e))),
+        }
+    }
+    if let Some((first, rest)) = roots.split_first() {
+        let mut builder = WalkBuilder::new(first);
+        for root in rest {
+            builder.add(root);
+        }
+        builder
+            .hidden(true)
+            .parents(true)
+            .ignore(true)
+            .git_ignore(respect_gitignore)
+            .git_global(respect_gitignore)
+            .git_exclude(respect_gitignore)
+            .require_git(false)
+            .follow_links(false)
+            .filter_entry(|e| {
+                !(e.file_type().is_some_and(|t| t.is_dir())
+                    && e.file_name().to_str().is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+            });
+        let found = Mutex::new(Vec::new());
+        let failed = Mutex::new(Vec::new());
+        builder.build_parallel().run(|| {
+            Box::new(|entry| {
+                match entry {
+                    Ok(e) => {
+                        let is_file = match e.file_type() {
+                            Some(t) if t.is_symlink() => e.path().is_file(),
+                            Some(t) => t.is_file(),
+                            None => false,
+                        };
+                        if is_file && Language::from_path(e.path()).is_some() {
+                            found.lock().unwrap_or_else(|p| p.into_inner()).push(e.into_path());
+                        }
+                    }
+                    Err(err) => {
+                        let path = walk_error_path(&err).unwrap_or_default();
+                        failed
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .push((path, walk_error_message(&err)));
+                    }
+                }
+                WalkState::Continue
+            })
+        });
+        files.extend(found.into_inner().unwrap_or_else(|p| p.into_inner()));
+        errors.extend(failed.into_inner().unwrap_or_else(|p| p.into_inner()));
+    }
+    files.sort();
+    files.dedup();
+    errors.sort();
+    Discovered { files, errors }
+}
+
+fn walk_error_path(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
+
+fn walk_error_message(err: &ignore::Error) -> String {
+    match err {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_error_message(err),
+        ignore::Error::Io(e) => describe_io_error(e),
+        other => other.to_string(),
+    }
+}
+
+pub fn describe_io_error(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// True when the bytes cannot produce a finding: nothing mentions Composio.
+pub fn cannot_matter(bytes: &[u8]) -> bool {
+    static NEEDLE: OnceLock<AhoCorasick> = OnceLock::new();
+    let needle = NEEDLE.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["composio"])
+            .expect("a literal pattern always builds")
+    });
+    !needle.is_match(bytes)
+}
+
+/// The path as users want to read it: relative to the current directory when under it.
+pub fn display_path(path: &Path, cwd: Option<&Path>) -> String {
+    let rel = match cwd {
+        Some(cwd) if path.is_absolute() => path.strip_prefix(cwd).unwrap_or(path),
+        _ => path,
+    };
+    let rel = rel.strip_prefix(".").unwrap_or(rel);
+    rel.to_string_lossy().into_owned()
+}

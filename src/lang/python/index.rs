@@ -1,0 +1,503 @@
+//! One iterative walk over a Python syntax tree that records everything name resolution needs:
+//! scopes with their parameters and assignments, classes with their attributes and `self`
+//! fields, imports, calls, stores into containers and attributes, and syntax errors.
+
+use std::collections::{HashMap, HashSet};
+
+use tree_sitter::Node;
+
+use crate::model::Span;
+
+pub type ScopeId = usize;
+pub type ClassId = usize;
+pub const MODULE: ScopeId = 0;
+
+pub struct Param<'t> {
+    pub name: String,
+    pub default: Option<Node<'t>>,
+    pub annotation: Option<Node<'t>>,
+    /// `*args` / `**kwargs`: never bound to one argument.
+    pub splat: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ScopeKind {
+    Module,
+    Function,
+    /// A class body: its names are class attributes, invisible to the methods.
+    ClassBody(ClassId),
+}
+
+pub struct Scope<'t> {
+    pub kind: ScopeKind,
+    pub parent: Option<ScopeId>,
+    pub name: String,
+    /// The class this function is a method of.
+    pub class: Option<ClassId>,
+    pub params: Vec<Param<'t>>,
+    pub assigns: HashMap<String, Vec<Node<'t>>>,
+    pub globals: HashSet<String>,
+    pub decorators: Vec<Node<'t>>,
+    pub returns: Vec<Node<'t>>,
+    /// Functions defined directly in this scope.
+    pub defs: HashMap<String, ScopeId>,
+}
+
+pub struct Class<'t> {
+    /// Class-body assignments and `Cls.x = ...` stores, with the scope they are evaluated in.
+    pub attrs: HashMap<String, Vec<(Node<'t>, ScopeId)>>,
+    /// `self.x = value` in methods, with the method's scope.
+    pub fields: HashMap<String, Vec<(Node<'t>, ScopeId)>>,
+    pub methods: HashMap<String, ScopeId>,
+    /// Reads of `self.x`, with the method's scope.
+    pub field_uses: HashMap<String, Vec<(Node<'t>, ScopeId)>>,
+}
+
+/// An assignment whose target is an attribute other than `self.x` (e.g. `app.state.s = ...`,
+/// `Cls.s = ...`) or a class-body name.
+pub struct AttrStore<'t> {
+    pub target: Node<'t>,
+    pub value: Node<'t>,
+    pub scope: ScopeId,
+}
+
+/// `container[key] = value`.
+pub struct SubscriptStore<'t> {
+    pub statement: Node<'t>,
+    pub container: Node<'t>,
+    pub key: Node<'t>,
+    pub value: Node<'t>,
+    pub scope: ScopeId,
+}
+
+pub struct Index<'t> {
+    pub scopes: Vec<Scope<'t>>,
+    pub classes: Vec<Class<'t>>,
+    pub class_by_name: HashMap<String, ClassId>,
+    /// Assignments made through `global` declarations: name -> (value, scope).
+    pub global_assigns: HashMap<String, Vec<(Node<'t>, ScopeId)>>,
+    /// Local names bound to the `composio` package (`import composio as c`).
+    pub sdk_modules: HashSet<String>,
+    /// Local names bound to the SDK's `Composio` class.
+    pub client_classes: HashSet<String>,
+    /// Some import mentions composio (the SDK, or a module/name of the project's own).
+    pub touches_composio: bool,
+    pub calls: Vec<(Node<'t>, ScopeId)>,
+    pub name_uses: HashMap<String, Vec<(Node<'t>, ScopeId)>>,
+    pub attr_stores: Vec<AttrStore<'t>>,
+    pub class_attr_stores: Vec<(Node<'t>, Node<'t>, ScopeId)>,
+    pub subscript_stores: Vec<SubscriptStore<'t>>,
+    /// Assignments to names, fields and class attributes: (target name node, value, scope).
+    pub named_assigns: Vec<(Node<'t>, Node<'t>, ScopeId)>,
+    pub syntax_errors: Vec<Span>,
+}
+
+struct Frame<'t> {
+    node: Node<'t>,
+    scope: ScopeId,
+    /// Set while directly inside a class body (not inside its methods).
+    class_body: Option<ClassId>,
+}
+
+pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
+    let mut ix = Index {
+        scopes: vec![Scope {
+            kind: ScopeKind::Module,
+            parent: None,
+            name: "<module>".into(),
+            class: None,
+            params: Vec::new(),
+            assigns: HashMap::new(),
+            globals: HashSet::new(),
+            decorators: Vec::new(),
+            returns: Vec::new(),
+            defs: HashMap::new(),
+        }],
+        classes: Vec::new(),
+        class_by_name: HashMap::new(),
+        global_assigns: HashMap::new(),
+        sdk_modules: HashSet::new(),
+        client_classes: HashSet::new(),
+        touches_composio: false,
+        calls: Vec::new(),
+        name_uses: HashMap::new(),
+        attr_stores: Vec::new(),
+        class_attr_stores: Vec::new(),
+        subscript_stores: Vec::new(),
+        named_assigns: Vec::new(),
+        syntax_errors: Vec::new(),
+    };
+    let text = |n: Node<'t>| -> &'t str { &src[n.byte_range()] };
+    let mut decorators: HashMap<usize, Vec<Node<'t>>> = HashMap::new();
+    let mut stack = vec![Frame { node: root, scope: MODULE, class_body: None }];
+    let mut cursor = root.walk();
+
+    while let Some(Frame { node, scope, class_body }) = stack.pop() {
+        match node.kind() {
+            "ERROR" => ix.syntax_errors.push(node.byte_range()),
+            _ if node.is_missing() => ix.syntax_errors.push(node.byte_range()),
+            "decorated_definition" => {
+                if let Some(def) = node.child_by_field_name("definition") {
+                    let decs = node
+                        .named_children(&mut cursor)
+                        .filter(|c| c.kind() == "decorator")
+                        .collect();
+                    decorators.insert(def.id(), decs);
+                }
+            }
+            "function_definition" | "lambda" => {
+                let name = node
+                    .child_by_field_name("name")
+                    .map(|n| text(n).to_string())
+                    .unwrap_or_else(|| "<lambda>".into());
+                let id = ix.scopes.len();
+                let params = node
+                    .child_by_field_name("parameters")
+                    .map(|p| read_params(p, src))
+                    .unwrap_or_default();
+                let mut returns = Vec::new();
+                if node.kind() == "lambda"
+                    && let Some(body) = node.child_by_field_name("body")
+                {
+                    returns.push(body);
+                }
+                // Python methods do not see the class body's names.
+                let parent = match class_body {
+                    Some(_) => ix.scopes[scope].parent,
+                    None => Some(scope),
+                };
+                ix.scopes.push(Scope {
+                    kind: ScopeKind::Function,
+                    parent,
+                    name: name.clone(),
+                    class: class_body,
+                    params,
+                    assigns: HashMap::new(),
+                    globals: HashSet::new(),
+                    decorators: decorators.remove(&node.id()).unwrap_or_default(),
+                    returns,
+                    defs: HashMap::new(),
+                });
+                if node.kind() == "function_definition" {
+                    match class_body {
+                        Some(c) => {
+                            ix.classes[c].methods.insert(name, id);
+                        }
+                        None => {
+                            ix.scopes[scope].defs.insert(name, id);
+                        }
+                    }
+                }
+                // Defaults and decorators belong to the enclosing scope; walk them there.
+                if let Some(params) = node.child_by_field_name("parameters") {
+                    stack.push(Frame { node: params, scope, class_body: None });
+                }
+                if let Some(body) = node.child_by_field_name("body") {
+                    stack.push(Frame { node: body, scope: id, class_body: None });
+                }
+                continue;
+            }
+            "class_definition" => {
+                let name = node
+                    .child_by_field_name("name")
+                    .map(|n| text(n).to_string())
+                    .unwrap_or_default();
+                let id = ix.classes.len();
+                let body_scope = ix.scopes.len();
+                ix.classes.push(Class {
+                    attrs: HashMap::new(),
+                    fields: HashMap::new(),
+                    methods: HashMap::new(),
+                    field_uses: HashMap::new(),
+                });
+                ix.scopes.push(Scope {
+                    kind: ScopeKind::ClassBody(id),
+                    parent: Some(scope),
+                    name: name.clone(),
+                    class: None,
+                    params: Vec::new(),
+                    assigns: HashMap::new(),
+                    globals: HashSet::new(),
+                    decorators: decorators.remove(&node.id()).unwrap_or_default(),
+                    returns: Vec::new(),
+                    defs: HashMap::new(),
+                });
+                ix.class_by_name.insert(name, id);
+                if let Some(sup) = node.child_by_field_name("superclasses") {
+                    stack.push(Frame { node: sup, scope, class_body: None });
+                }
+                if let Some(body) = node.child_by_field_name("body") {
+                    stack.push(Frame { node: body, scope: body_scope, class_body: Some(id) });
+                }
+                continue;
+            }
+            "import_statement" | "import_from_statement" => {
+                read_import(node, src, &mut ix);
+                continue;
+            }
+            "global_statement" => {
+                for n in node.named_children(&mut cursor) {
+                    if n.kind() == "identifier" {
+                        ix.scopes[scope].globals.insert(text(n).to_string());
+                    }
+                }
+                continue;
+            }
+            "return_statement" => {
+                if let Some(v) = node.named_child(0) {
+                    ix.scopes[scope].returns.push(v);
+                }
+            }
+            "assignment" => {
+                record_assignment(node, scope, class_body, src, &mut ix);
+            }
+            "named_expression" => {
+                if let (Some(n), Some(v)) =
+                    (node.child_by_field_name("name"), node.child_by_field_name("value"))
+                {
+                    bind(&mut ix, scope, class_body, n, v, src);
+                }
+            }
+            "with_item" => {
+                if let Some(v) = node.child_by_field_name("value")
+                    && v.kind() == "as_pattern"
+                    && let (Some(value), Some(alias)) =
+                        (v.named_child(0), v.child_by_field_name("alias"))
+                    && let Some(target) = alias.named_child(0)
+                    && target.kind() == "identifier"
+                {
+                    bind(&mut ix, scope, class_body, target, value, src);
+                }
+            }
+            "call" => ix.calls.push((node, scope)),
+            "attribute" => {
+                if let (Some(obj), Some(attr)) =
+                    (node.child_by_field_name("object"), node.child_by_field_name("attribute"))
+                    && obj.kind() == "identifier"
+                    && text(obj) == "self"
+                    && let Some(c) = ix.scopes[scope].class.or_else(|| method_class(&ix, scope))
+                {
+                    ix.classes[c]
+                        .field_uses
+                        .entry(text(attr).to_string())
+                        .or_default()
+                        .push((node, scope));
+                }
+                // The attribute name is not a variable use: walk only the object.
+                if let Some(obj) = node.child_by_field_name("object") {
+                    stack.push(Frame { node: obj, scope, class_body });
+                }
+                continue;
+            }
+            "keyword_argument" => {
+                if let Some(v) = node.child_by_field_name("value") {
+                    stack.push(Frame { node: v, scope, class_body });
+                }
+                continue;
+            }
+            "identifier" => {
+                ix.name_uses.entry(text(node).to_string()).or_default().push((node, scope));
+            }
+            _ => {}
+        }
+        let children: Vec<Node<'t>> = node.children(&mut cursor).collect();
+        for child in children.into_iter().rev() {
+            stack.push(Frame { node: child, scope, class_body });
+        }
+    }
+
+    // `global x` inside a function makes its assignments to `x` module-level bindings.
+    for sid in 1..ix.scopes.len() {
+        let globals: Vec<String> = ix.scopes[sid].globals.iter().cloned().collect();
+        for g in globals {
+            if let Some(values) = ix.scopes[sid].assigns.remove(&g) {
+                let entry = ix.global_assigns.entry(g).or_default();
+                entry.extend(values.into_iter().map(|v| (v, sid)));
+            }
+        }
+    }
+    ix
+}
+
+/// The class a nested function inside a method belongs to, for `self` captured by closures.
+fn method_class(ix: &Index<'_>, mut scope: ScopeId) -> Option<ClassId> {
+    while let Some(parent) = ix.scopes[scope].parent {
+        if let Some(c) = ix.scopes[scope].class {
+            return Some(c);
+        }
+        scope = parent;
+    }
+    None
+}
+
+fn read_params<'t>(params: Node<'t>, src: &'t str) -> Vec<Param<'t>> {
+    let mut out = Vec::new();
+    let mut cursor = params.walk();
+    for p in params.named_children(&mut cursor) {
+        let text = |n: Node<'t>| src[n.byte_range()].to_string();
+        let param = match p.kind() {
+            "identifier" => Param { name: text(p), default: None, annotation: None, splat: false },
+            "typed_parameter" => {
+                let name_node = p.named_child(0);
+                let splat = name_node.is_some_and(|n| n.kind() != "identifier");
+                let name = name_node
+                    .map(|n| text(n).trim_start_matches('*').to_string())
+                    .unwrap_or_default();
+                Param { name, default: None, annotation: p.child_by_field_name("type"), splat }
+            }
+            "default_parameter" | "typed_default_parameter" => Param {
+                name: p.child_by_field_name("name").map(text).unwrap_or_default(),
+                default: p.child_by_field_name("value"),
+                annotation: p.child_by_field_name("type"),
+                splat: false,
+            },
+            "list_splat_pattern" | "dictionary_splat_pattern" => Param {
+                name: text(p).trim_start_matches('*').to_string(),
+                default: None,
+                annotation: None,
+                splat: true,
+            },
+            _ => continue,
+        };
+        out.push(param);
+    }
+    out
+}
+
+fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
+    let text = |n: Node<'t>| &src[n.byte_range()];
+    let mentions = |s: &str| s.to_ascii_lowercase().contains("composio");
+    let mut cursor = node.walk();
+    if node.kind() == "import_statement" {
+        for item in node.named_children(&mut cursor) {
+            let (module, alias) = match item.kind() {
+                "aliased_import" => (
+                    item.child_by_field_name("name").map(text).unwrap_or(""),
+                    item.child_by_field_name("alias").map(text),
+                ),
+                _ => (text(item), None),
+            };
+            if mentions(module) {
+                ix.touches_composio = true;
+            }
+            if module == "composio" {
+                ix.sdk_modules.insert(alias.unwrap_or("composio").to_string());
+            }
+        }
+        return;
+    }
+    let module = node.child_by_field_name("module_name").map(text).unwrap_or("");
+    if mentions(module) {
+        ix.touches_composio = true;
+    }
+    let from_sdk = module == "composio" || module.starts_with("composio.");
+    for item in node.children_by_field_name("name", &mut cursor) {
+        let (name, alias) = match item.kind() {
+            "aliased_import" => (
+                item.child_by_field_name("name").map(text).unwrap_or(""),
+                item.child_by_field_name("alias").map(text),
+            ),
+            _ => (text(item), None),
+        };
+        if mentions(name) {
+            ix.touches_composio = true;
+        }
+        if from_sdk && name == "Composio" {
+            ix.client_classes.insert(alias.unwrap_or(name).to_string());
+        }
+    }
+}
+
+fn record_assignment<'t>(
+    node: Node<'t>,
+    scope: ScopeId,
+    class_body: Option<ClassId>,
+    src: &'t str,
+    ix: &mut Index<'t>,
+) {
+    // `a = b = value`: every target gets the innermost value.
+    let mut value = node.child_by_field_name("right");
+    while let Some(v) = value {
+        if v.kind() != "assignment" {
+            break;
+        }
+        value = v.child_by_field_name("right");
+    }
+    let Some(value) = value else { return };
+    let Some(left) = node.child_by_field_name("left") else { return };
+    match left.kind() {
+        "identifier" | "attribute" => bind(ix, scope, class_body, left, value, src),
+        "subscript" => {
+            if let (Some(container), Some(key)) =
+                (left.child_by_field_name("value"), left.child_by_field_name("subscript"))
+            {
+                ix.subscript_stores.push(SubscriptStore {
+                    statement: node,
+                    container,
+                    key,
+                    value,
+                    scope,
+                });
+            }
+        }
+        "pattern_list" | "tuple_pattern" => {
+            if matches!(value.kind(), "expression_list" | "tuple")
+                && value.named_child_count() == left.named_child_count()
+            {
+                let mut lc = left.walk();
+                let mut vc = value.walk();
+                let pairs: Vec<_> =
+                    left.named_children(&mut lc).zip(value.named_children(&mut vc)).collect();
+                for (target, v) in pairs {
+                    if matches!(target.kind(), "identifier" | "attribute") {
+                        bind(ix, scope, class_body, target, v, src);
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn bind<'t>(
+    ix: &mut Index<'t>,
+    scope: ScopeId,
+    class_body: Option<ClassId>,
+    target: Node<'t>,
+    value: Node<'t>,
+    src: &'t str,
+) {
+    let text = |n: Node<'t>| src[n.byte_range()].to_string();
+    if target.kind() == "identifier" {
+        let name = text(target);
+        if let Some(c) = class_body {
+            ix.classes[c].attrs.entry(name.clone()).or_default().push((value, scope));
+            ix.class_attr_stores.push((target, value, scope));
+        }
+        ix.scopes[scope].assigns.entry(name).or_default().push(value);
+        ix.named_assigns.push((target, value, scope));
+        return;
+    }
+    let (Some(obj), Some(attr)) =
+        (target.child_by_field_name("object"), target.child_by_field_name("attribute"))
+    else {
+        return;
+    };
+    if obj.kind() == "identifier"
+        && text(obj) == "self"
+        && let Some(c) = ix.scopes[scope].class.or_else(|| method_class(ix, scope))
+    {
+        ix.classes[c].fields.entry(text(attr)).or_default().push((value, scope));
+        ix.named_assigns.push((target, value, scope));
+        return;
+    }
+    // `Cls.x = value` / `cls.x = value` set a class attribute.
+    let owner = match text(obj).as_str() {
+        "cls" => ix.scopes[scope].class.or_else(|| method_class(ix, scope)),
+        name => ix.class_by_name.get(name).copied(),
+    };
+    if let Some(c) = owner {
+        ix.classes[c].attrs.entry(text(attr)).or_default().push((value, scope));
+    }
+    ix.attr_stores.push(AttrStore { target, value, scope });
+}

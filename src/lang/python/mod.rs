@@ -1,0 +1,1742 @@
+//! Python front end: tree-sitter-python source → FileModel.
+//!
+//! `index` records the file's scopes, bindings, calls and stores in one walk; `Resolver`
+//! answers "what can this expression be?" over that index (Composio client, a member of one,
+//! a session, a session's ID, a logger, an instance of a same-file class), and the functions
+//! below turn the answers into the model's facts.
+
+mod index;
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+
+use tree_sitter::{Node, Parser};
+
+use crate::model::{
+    self, CacheStore, FileModel, KeyKind, SessionSite, Sharing, StrLiteral, UserIdArg,
+    UserIdBinding,
+};
+use index::{ClassId, Index, MODULE, ScopeId, ScopeKind};
+
+thread_local! {
+    static PARSER: RefCell<Parser> = RefCell::new({
+        let mut p = Parser::new();
+        p.set_language(&tree_sitter_python::LANGUAGE.into())
+            .expect("tree-sitter-python grammar is compatible with the linked tree-sitter");
+        p
+    });
+}
+
+pub fn analyze(src: &str) -> FileModel {
+    let Some(tree) = PARSER.with(|p| p.borrow_mut().parse(src, None)) else {
+        return FileModel::default();
+    };
+    let ix = index::build(tree.root_node(), src);
+    let mut model = FileModel { syntax_errors: ix.syntax_errors.clone(), ..Default::default() };
+    if !ix.touches_composio {
+        return model;
+    }
+    let mut r = Resolver::new(&ix, src);
+    r.find_sessions();
+    r.find_user_ids(&mut model);
+    r.find_user_id_bindings(&mut model);
+    r.find_stores();
+    r.find_sharing();
+    r.find_logged_ids();
+    model.sessions = r.into_sessions();
+    model
+}
+
+/// What an expression can evaluate to, as far as the rules care.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Val {
+    /// The `composio` package itself (`import composio`).
+    SdkModule,
+    /// The SDK's `Composio` class.
+    ClientClass,
+    Client,
+    /// A member reached from a client: `tool_router`, `experimental.tool_router`, `tools`, ...
+    Member(String),
+    Session(usize),
+    SessionId(usize),
+    Logger,
+    Instance(ClassId),
+    Class(ClassId),
+}
+
+const MAX_DEPTH: usize = 40;
+const SESSION_ID_ATTRS: &[&str] = &["session_id", "sessionId", "id"];
+
+struct Site<'t> {
+    call: Node<'t>,
+    scope: ScopeId,
+    callee: String,
+    reopen: bool,
+    user_id: Option<Node<'t>>,
+    id_logged: bool,
+    sharing: Vec<Sharing>,
+    caches: Vec<CacheStore>,
+    /// Where the session value was bound: module-level names, `self` fields.
+    module_names: Vec<(String, Option<ScopeId>)>,
+    fields: Vec<(ClassId, String, ScopeId)>,
+}
+
+struct Resolver<'a, 't> {
+    ix: &'a Index<'t>,
+    src: &'t str,
+    sites: Vec<Site<'t>>,
+    site_by_call: HashMap<usize, Option<usize>>,
+    memo: HashMap<usize, Vec<Val>>,
+    in_progress: HashSet<usize>,
+    cycle_cuts: usize,
+    depth: usize,
+    calls_to: Option<HashMap<ScopeId, Vec<(Node<'t>, ScopeId, usize)>>>,
+}
+
+impl<'a, 't> Resolver<'a, 't> {
+    fn new(ix: &'a Index<'t>, src: &'t str) -> Self {
+        Resolver {
+            ix,
+            src,
+            sites: Vec::new(),
+            site_by_call: HashMap::new(),
+            memo: HashMap::new(),
+            in_progress: HashSet::new(),
+            cycle_cuts: 0,
+            depth: 0,
+            calls_to: None,
+        }
+    }
+
+    fn text(&self, n: Node<'t>) -> &'t str {
+        &self.src[n.byte_range()]
+    }
+
+    fn compact(&self, n: Node<'t>) -> String {
+        self.text(n).split_whitespace().collect::<Vec<_>>().join("")
+    }
+
+    // ---------------------------------------------------------------- evaluation
+
+    fn eval(&mut self, node: Node<'t>, scope: ScopeId) -> Vec<Val> {
+        if let Some(v) = self.memo.get(&node.id()) {
+            return v.clone();
+        }
+        if self.depth >= MAX_DEPTH || !self.in_progress.insert(node.id()) {
+            self.cycle_cuts += 1;
+            return Vec::new();
+        }
+        let cuts_before = self.cycle_cuts;
+        self.depth += 1;
+        let mut out = self.eval_uncached(node, scope);
+        self.depth -= 1;
+        self.in_progress.remove(&node.id());
+        out.dedup();
+        if self.cycle_cuts == cuts_before {
+            self.memo.insert(node.id(), out.clone());
+        }
+        out
+    }
+
+    fn eval_uncached(&mut self, node: Node<'t>, scope: ScopeId) -> Vec<Val> {
+        match node.kind() {
+            "identifier" => self.eval_name(node, scope),
+            "attribute" => self.eval_attribute(node, scope),
+            "call" => self.eval_call(node, scope),
+            "await" | "parenthesized_expression" => match node.named_child(0) {
+                Some(inner) => self.eval(inner, scope),
+                None => Vec::new(),
+            },
+            "boolean_operator" => {
+                let mut out = Vec::new();
+                for f in ["left", "right"] {
+                    if let Some(side) = node.child_by_field_name(f) {
+                        out.extend(self.eval(side, scope));
+                    }
+                }
+                out
+            }
+            "conditional_expression" => {
+                let mut out = Vec::new();
+                for i in [0, 2] {
+                    if let Some(branch) = node.named_child(i) {
+                        out.extend(self.eval(branch, scope));
+                    }
+                }
+                out
+            }
+            "named_expression" => match node.child_by_field_name("value") {
+                Some(v) => self.eval(v, scope),
+                None => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    fn eval_name(&mut self, node: Node<'t>, scope: ScopeId) -> Vec<Val> {
+        let name = self.text(node);
+        if name == "self"
+            && let Some(c) = self.class_of(scope)
+        {
+            return vec![Val::Instance(c)];
+        }
+        let mut out = Vec::new();
+        match self.lookup(name, scope) {
+            Binding::Param(s, i) => {
+                let ix = self.ix;
+                let p = &ix.scopes[s].params[i];
+                if p.annotation.is_some_and(|a| self.is_client_annotation(a)) {
+                    out.push(Val::Client);
+                }
+                if let Some(d) = p.default {
+                    out.extend(self.eval(d, s));
+                }
+            }
+            Binding::Values(values) => {
+                for (v, s) in values {
+                    out.extend(self.eval(v, s));
+                }
+            }
+            Binding::Function(_) => {}
+            Binding::Module => {
+                if self.ix.client_classes.contains(name) {
+                    out.push(Val::ClientClass);
+                }
+                if self.ix.sdk_modules.contains(name) {
+                    out.push(Val::SdkModule);
+                }
+                if let Some(&c) = self.ix.class_by_name.get(name) {
+                    out.push(Val::Class(c));
+                }
+            }
+        }
+        if out.is_empty() {
+            out.extend(self.by_name(name));
+        }
+        out
+    }
+
+    /// Values a name implies when nothing better is known (SPEC: a local, field or parameter
+    /// named `composio`/`composio_client` is a client in a file that touches Composio).
+    fn by_name(&self, name: &str) -> Option<Val> {
+        if matches!(name, "composio" | "composio_client" | "composioClient" | "_composio") {
+            Some(Val::Client)
+        } else if is_logger_name(name) {
+            Some(Val::Logger)
+        } else {
+            None
+        }
+    }
+
+    fn is_client_annotation(&self, ann: Node<'t>) -> bool {
+        let t = self.text(ann).trim_matches(|c| c == '"' || c == '\'');
+        let base = t.split(['|', '[']).next().unwrap_or("").trim();
+        let last = base.rsplit('.').next().unwrap_or("");
+        last == "Composio" || self.ix.client_classes.contains(last)
+    }
+
+    fn eval_attribute(&mut self, node: Node<'t>, scope: ScopeId) -> Vec<Val> {
+        let (Some(obj), Some(attr)) =
+            (node.child_by_field_name("object"), node.child_by_field_name("attribute"))
+        else {
+            return Vec::new();
+        };
+        let attr = self.text(attr);
+        let mut out = Vec::new();
+        for v in self.eval(obj, scope) {
+            match v {
+                Val::SdkModule if attr == "Composio" => out.push(Val::ClientClass),
+                Val::Client => out.push(Val::Member(attr.to_string())),
+                Val::Member(path) if path.matches('.').count() < 3 => {
+                    out.push(Val::Member(format!("{path}.{attr}")))
+                }
+                Val::Session(s) if SESSION_ID_ATTRS.contains(&attr) => {
+                    out.push(Val::SessionId(s))
+                }
+                Val::Instance(c) => {
+                    out.extend(self.eval_class_member(c, attr, true));
+                }
+                Val::Class(c) => {
+                    out.extend(self.eval_class_member(c, attr, false));
+                }
+                _ => {}
+            }
+        }
+        if out.is_empty() {
+            out.extend(self.by_name(attr));
+        }
+        out
+    }
+
+    fn eval_class_member(&mut self, c: ClassId, attr: &str, instance: bool) -> Vec<Val> {
+        let ix = self.ix;
+        let class = &ix.classes[c];
+        let mut out = Vec::new();
+        if instance && let Some(fields) = class.fields.get(attr) {
+            for &(v, s) in fields {
+                out.extend(self.eval(v, s));
+            }
+        }
+        if let Some(values) = class.attrs.get(attr) {
+            for &(v, s) in values {
+                out.extend(self.eval(v, s));
+            }
+        }
+        out
+    }
+
+    fn eval_call(&mut self, node: Node<'t>, scope: ScopeId) -> Vec<Val> {
+        if let Some(site) = self.session_site(node, scope) {
+            return vec![Val::Session(site)];
+        }
+        let Some(callee) = node.child_by_field_name("function") else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let callee_vals = self.eval(callee, scope);
+        if callee_vals.contains(&Val::ClientClass) {
+            out.push(Val::Client);
+        }
+        if let Some(c) = callee_vals.iter().find_map(|v| match v {
+            Val::Class(c) => Some(*c),
+            _ => None,
+        }) {
+            out.push(Val::Instance(c));
+        }
+        let last = last_name(self.text(callee));
+        let lower = last.to_ascii_lowercase();
+        if lower.contains("composio")
+            && !["session", "tool", "provider", "toolset", "user"].iter().any(|w| lower.contains(w))
+        {
+            out.push(Val::Client);
+        }
+        if matches!(last, "getLogger" | "get_logger" | "getlogger" | "LoggerAdapter")
+            || (matches!(last, "bind" | "new" | "opt" | "bind_contextvars")
+                && callee_vals.is_empty()
+                && callee
+                    .child_by_field_name("object")
+                    .is_some_and(|o| self.eval(o, scope).contains(&Val::Logger)))
+        {
+            out.push(Val::Logger);
+        }
+        if let Some((f, _)) = self.resolve_function(callee, scope) {
+            let ix = self.ix;
+            for &ret in &ix.scopes[f].returns {
+                out.extend(self.eval(ret, f));
+            }
+        }
+        out
+    }
+
+    // ---------------------------------------------------------------- scopes and bindings
+
+    fn class_of(&self, mut scope: ScopeId) -> Option<ClassId> {
+        loop {
+            let s = &self.ix.scopes[scope];
+            if let Some(c) = s.class {
+                return Some(c);
+            }
+            scope = s.parent?;
+        }
+    }
+
+    fn lookup(&self, name: &str, mut scope: ScopeId) -> Binding<'t> {
+        let ix = self.ix;
+        loop {
+            let s = &ix.scopes[scope];
+            if scope == MODULE || s.globals.contains(name) {
+                let mut values: Vec<(Node<'t>, ScopeId)> = ix.scopes[MODULE]
+                    .assigns
+                    .get(name)
+                    .map(|v| v.iter().map(|&n| (n, MODULE)).collect())
+                    .unwrap_or_default();
+                if let Some(g) = ix.global_assigns.get(name) {
+                    values.extend(g.iter().copied());
+                }
+                if !values.is_empty() {
+                    return Binding::Values(values);
+                }
+                if let Some(&f) = ix.scopes[MODULE].defs.get(name) {
+                    return Binding::Function(f);
+                }
+                return Binding::Module;
+            }
+            if let Some(i) = s.params.iter().position(|p| p.name == name) {
+                return Binding::Param(scope, i);
+            }
+            if let Some(values) = s.assigns.get(name) {
+                return Binding::Values(values.iter().map(|&n| (n, scope)).collect());
+            }
+            if let Some(&f) = s.defs.get(name) {
+                return Binding::Function(f);
+            }
+            scope = s.parent.unwrap_or(MODULE);
+        }
+    }
+
+    /// The same-file function a call's callee names, and how many leading parameters the call
+    /// does not pass explicitly (`self` for methods and constructors).
+    fn resolve_function(&mut self, callee: Node<'t>, scope: ScopeId) -> Option<(ScopeId, usize)> {
+        let ix = self.ix;
+        match callee.kind() {
+            "identifier" => {
+                let name = self.text(callee);
+                match self.lookup(name, scope) {
+                    Binding::Function(f) => Some((f, 0)),
+                    Binding::Module => {
+                        let c = *ix.class_by_name.get(name)?;
+                        ix.classes[c].methods.get("__init__").map(|&f| (f, 1))
+                    }
+                    _ => None,
+                }
+            }
+            "attribute" => {
+                let obj = callee.child_by_field_name("object")?;
+                let method = self.text(callee.child_by_field_name("attribute")?);
+                for v in self.eval(obj, scope) {
+                    match v {
+                        Val::Instance(c) => {
+                            if let Some(&f) = ix.classes[c].methods.get(method) {
+                                let is_static = ix.scopes[f]
+                                    .decorators
+                                    .iter()
+                                    .any(|d| self.text(*d).contains("staticmethod"));
+                                return Some((f, usize::from(!is_static)));
+                            }
+                        }
+                        Val::Class(c) => {
+                            if let Some(&f) = ix.classes[c].methods.get(method) {
+                                let is_class_method = ix.scopes[f]
+                                    .decorators
+                                    .iter()
+                                    .any(|d| self.text(*d).contains("classmethod"));
+                                return Some((f, usize::from(is_class_method)));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// Every same-file call of each function, with the caller's scope and the parameter offset.
+    fn calls_to(&mut self, f: ScopeId) -> Vec<(Node<'t>, ScopeId, usize)> {
+        if self.calls_to.is_none() {
+            let mut map: HashMap<ScopeId, Vec<_>> = HashMap::new();
+            for &(call, scope) in &self.ix.calls {
+                if let Some(callee) = call.child_by_field_name("function")
+                    && let Some((target, offset)) = self.resolve_function(callee, scope)
+                {
+                    map.entry(target).or_default().push((call, scope, offset));
+                }
+            }
+            self.calls_to = Some(map);
+        }
+        self.calls_to.as_ref().and_then(|m| m.get(&f)).cloned().unwrap_or_default()
+    }
+
+    /// The argument a call passes for parameter `index` (named `name`) of its target.
+    fn argument_for(&self, call: Node<'t>, index: usize, name: &str) -> Option<Node<'t>> {
+        let args = call.child_by_field_name("arguments")?;
+        let mut cursor = args.walk();
+        let mut positional = 0;
+        for a in args.named_children(&mut cursor) {
+            match a.kind() {
+                "keyword_argument" => {
+                    if a.child_by_field_name("name").is_some_and(|n| self.text(n) == name) {
+                        return a.child_by_field_name("value");
+                    }
+                }
+                "list_splat" | "dictionary_splat" | "comment" => {}
+                _ => {
+                    if positional == index {
+                        return Some(a);
+                    }
+                    positional += 1;
+                }
+            }
+        }
+        None
+    }
+
+    // ---------------------------------------------------------------- sessions
+
+    /// The session site of a call, creating it the first time the call is classified.
+    fn session_site(&mut self, call: Node<'t>, scope: ScopeId) -> Option<usize> {
+        if let Some(&known) = self.site_by_call.get(&call.id()) {
+            return known;
+        }
+        let site = self.classify_session_call(call, scope).map(|reopen| {
+            let callee = call
+                .child_by_field_name("function")
+                .map(|c| self.compact(c))
+                .unwrap_or_default();
+            let user_id = if reopen { None } else { self.user_id_argument(call, true) };
+            self.sites.push(Site {
+                call,
+                scope,
+                callee,
+                reopen,
+                user_id,
+                id_logged: false,
+                sharing: Vec::new(),
+                caches: Vec::new(),
+                module_names: Vec::new(),
+                fields: Vec::new(),
+            });
+            self.sites.len() - 1
+        });
+        self.site_by_call.insert(call.id(), site);
+        site
+    }
+
+    /// `Some(false)` for a session-creating call, `Some(true)` for a reopening `use(...)`.
+    fn classify_session_call(&mut self, call: Node<'t>, scope: ScopeId) -> Option<bool> {
+        let callee = call.child_by_field_name("function")?;
+        if callee.kind() != "attribute" {
+            return None;
+        }
+        let obj = callee.child_by_field_name("object")?;
+        let method = self.text(callee.child_by_field_name("attribute")?);
+        for v in self.eval(obj, scope) {
+            match (v, method) {
+                (Val::Client, "create") => return Some(false),
+                (Val::Client, "use") => return Some(true),
+                (Val::Member(path), _) => match (path.as_str(), method) {
+                    ("sessions" | "tool_router" | "experimental.tool_router", "create")
+                    | ("tool_router" | "experimental.tool_router", "create_session") => {
+                        return Some(false);
+                    }
+                    ("sessions" | "tool_router", "use") => return Some(true),
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        None
+    }
+
+    fn find_sessions(&mut self) {
+        let ix = self.ix;
+        for &(call, scope) in &ix.calls {
+            self.session_site(call, scope);
+        }
+    }
+
+    fn into_sessions(self) -> Vec<SessionSite> {
+        let mut out: Vec<SessionSite> = self
+            .sites
+            .into_iter()
+            .map(|s| SessionSite {
+                call: s.call.byte_range(),
+                callee: s.callee,
+                reopen: s.reopen,
+                id_logged: s.id_logged,
+                sharing: s.sharing,
+                caches: s.caches,
+            })
+            .collect();
+        out.sort_by_key(|s| s.call.start);
+        out
+    }
+
+    fn sessions_in(&mut self, value: Node<'t>, scope: ScopeId) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .eval(value, scope)
+            .into_iter()
+            .filter_map(|v| match v {
+                Val::Session(s) => Some(s),
+                _ => None,
+            })
+            .collect();
+        // A session wrapped in a tuple, list, dict or record constructor is still stored.
+        let wraps = match value.kind() {
+            "tuple" | "list" | "dictionary" | "expression_list" => true,
+            "call" => value
+                .child_by_field_name("function")
+                .is_some_and(|f| last_name(self.text(f)).starts_with(char::is_uppercase)),
+            _ => false,
+        };
+        if wraps {
+            let mut parts = Vec::new();
+            collect_wrapped_values(value, &mut parts);
+            for p in parts {
+                out.extend(self.eval(p, scope).into_iter().filter_map(|v| match v {
+                    Val::Session(s) => Some(s),
+                    _ => None,
+                }));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    // ---------------------------------------------------------------- user ids
+
+    /// The expression in a call's user-id position: `user_id=`, the first positional argument
+    /// where the SDK takes the user id first, or `user_id` inside a `**kwargs` dict.
+    fn user_id_argument(&mut self, call: Node<'t>, positional: bool) -> Option<Node<'t>> {
+        let args = call.child_by_field_name("arguments")?;
+        let mut cursor = args.walk();
+        let mut first = None;
+        let mut splats = Vec::new();
+        for a in args.named_children(&mut cursor) {
+            match a.kind() {
+                "keyword_argument" => {
+                    if a.child_by_field_name("name").is_some_and(|n| self.text(n) == "user_id") {
+                        return a.child_by_field_name("value");
+                    }
+                }
+                "dictionary_splat" => splats.extend(a.named_child(0)),
+                "list_splat" | "comment" => {}
+                _ => {
+                    if first.is_none() {
+                        first = Some(a);
+                    }
+                }
+            }
+        }
+        if positional && first.is_some() {
+            return first;
+        }
+        let scope = self.scope_of_call(call);
+        splats.into_iter().find_map(|s| self.dict_entry(s, scope, "user_id", 0))
+    }
+
+    fn scope_of_call(&self, call: Node<'t>) -> ScopeId {
+        self.ix.calls.iter().find(|(c, _)| c.id() == call.id()).map(|(_, s)| *s).unwrap_or(MODULE)
+    }
+
+    /// The value under `key` in a dict literal (or `dict(...)` call), following local names.
+    fn dict_entry(
+        &self,
+        node: Node<'t>,
+        scope: ScopeId,
+        key: &str,
+        depth: usize,
+    ) -> Option<Node<'t>> {
+        if depth > 4 {
+            return None;
+        }
+        match node.kind() {
+            "dictionary" => {
+                let mut cursor = node.walk();
+                let found = node.named_children(&mut cursor).find_map(|pair| {
+                    let k = pair.child_by_field_name("key")?;
+                    (pair.kind() == "pair" && string_value(k, self.src).as_deref() == Some(key))
+                        .then(|| pair.child_by_field_name("value"))
+                        .flatten()
+                });
+                found
+            }
+            "call" if node.child_by_field_name("function").is_some_and(|f| self.text(f) == "dict") => {
+                let args = node.child_by_field_name("arguments")?;
+                let mut cursor = args.walk();
+                let found = args.named_children(&mut cursor).find_map(|a| {
+                    (a.kind() == "keyword_argument"
+                        && a.child_by_field_name("name").is_some_and(|n| self.text(n) == key))
+                    .then(|| a.child_by_field_name("value"))
+                    .flatten()
+                });
+                found
+            }
+            "identifier" => match self.lookup(self.text(node), scope) {
+                Binding::Values(values) => values
+                    .into_iter()
+                    .find_map(|(v, s)| self.dict_entry(v, s, key, depth + 1)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The user-id expressions of an SDK call rooted in a client, if it is one.
+    fn composio_user_id_exprs(&mut self, call: Node<'t>, scope: ScopeId) -> Vec<Node<'t>> {
+        if let Some(site) = self.session_site(call, scope) {
+            return self.sites[site].user_id.into_iter().collect();
+        }
+        let Some(callee) = call.child_by_field_name("function") else { return Vec::new() };
+        if callee.kind() != "attribute" {
+            return Vec::new();
+        }
+        let Some(obj) = callee.child_by_field_name("object") else { return Vec::new() };
+        let method = callee.child_by_field_name("attribute").map(|a| self.text(a)).unwrap_or("");
+        let path = self.eval(obj, scope).into_iter().find_map(|v| match v {
+            Val::Member(p) => Some(p),
+            Val::Client => Some(String::new()),
+            _ => None,
+        });
+        let Some(path) = path else { return Vec::new() };
+        let full = if path.is_empty() { method.to_string() } else { format!("{path}.{method}") };
+        let positional = matches!(
+            full.as_str(),
+            "tools.get"
+                | "connected_accounts.initiate"
+                | "connected_accounts.link"
+                | "toolkits.authorize"
+        );
+        let mut out: Vec<Node<'t>> = self.user_id_argument(call, positional).into_iter().collect();
+        if let Some(args) = call.child_by_field_name("arguments") {
+            let mut cursor = args.walk();
+            for a in args.named_children(&mut cursor) {
+                if a.kind() == "keyword_argument"
+                    && a.child_by_field_name("name").is_some_and(|n| self.text(n) == "user_ids")
+                    && let Some(v) = a.child_by_field_name("value")
+                {
+                    if v.kind() == "list" || v.kind() == "tuple" {
+                        let mut c2 = v.walk();
+                        out.extend(v.named_children(&mut c2));
+                    } else {
+                        out.push(v);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn find_user_ids(&mut self, model: &mut FileModel) {
+        let ix = self.ix;
+        for &(call, scope) in &ix.calls {
+            let exprs = self.composio_user_id_exprs(call, scope);
+            if exprs.is_empty() {
+                continue;
+            }
+            let callee = call
+                .child_by_field_name("function")
+                .map(|c| self.compact(c))
+                .unwrap_or_default();
+            for expr in exprs {
+                let mut visited = HashSet::new();
+                self.push_user_id(model, expr, scope, call, &callee, &mut visited);
+            }
+        }
+    }
+
+    /// Records a user-id expression and, where it is a parameter of a same-file wrapper,
+    /// the arguments every caller passes for it.
+    fn push_user_id(
+        &mut self,
+        model: &mut FileModel,
+        expr: Node<'t>,
+        scope: ScopeId,
+        call: Node<'t>,
+        callee: &str,
+        visited: &mut HashSet<(ScopeId, usize)>,
+    ) {
+        let mut t = Trace::default();
+        self.trace(expr, scope, &mut t, 0);
+        model.user_ids.push(UserIdArg {
+            expr: expr.byte_range(),
+            call: call.byte_range(),
+            callee: callee.to_string(),
+            literals: t.literals,
+            email_sources: t.emails,
+        });
+        for (f, param) in t.params {
+            if self.ix.scopes[f].params[param].splat || !visited.insert((f, param)) || visited.len() > 16 {
+                continue;
+            }
+            let name = self.ix.scopes[f].params[param].name.clone();
+            for (site, caller_scope, offset) in self.calls_to(f) {
+                if param < offset {
+                    continue;
+                }
+                if let Some(arg) = self.argument_for(site, param - offset, &name) {
+                    self.push_user_id(model, arg, caller_scope, call, callee, visited);
+                }
+            }
+        }
+    }
+
+    /// Follows a user-id expression back to the literals and email-named values it can be.
+    fn trace(&mut self, node: Node<'t>, scope: ScopeId, t: &mut Trace, depth: usize) {
+        if depth > 12 || !t.seen.insert(node.id()) {
+            return;
+        }
+        let d = depth + 1;
+        match node.kind() {
+            "string" | "concatenated_string" => {
+                if let Some(value) = string_value(node, self.src) {
+                    if model::is_email_literal(&value) {
+                        t.emails.push(node.byte_range());
+                    }
+                    t.literals.push(StrLiteral { span: node.byte_range(), value });
+                } else if self.mentions_email(node) {
+                    t.emails.push(node.byte_range());
+                } else {
+                    t.fixed = false;
+                }
+            }
+            "identifier" => {
+                let name = self.text(node);
+                if model::is_email_name(name) {
+                    t.emails.push(node.byte_range());
+                    return;
+                }
+                match self.lookup(name, scope) {
+                    Binding::Param(s, i) => {
+                        let default = self.ix.scopes[s].params[i].default;
+                        if let Some(d0) = default {
+                            self.trace(d0, s, t, d);
+                        }
+                        t.params.push((s, i));
+                        t.fixed = false;
+                    }
+                    Binding::Values(values) => {
+                        for (v, s) in values {
+                            self.trace(v, s, t, d);
+                        }
+                    }
+                    _ => {
+                        if !is_constant_name(name) {
+                            t.fixed = false;
+                        }
+                    }
+                }
+            }
+            "attribute" => {
+                let (Some(obj), Some(attr)) =
+                    (node.child_by_field_name("object"), node.child_by_field_name("attribute"))
+                else {
+                    return;
+                };
+                let attr_name = self.text(attr);
+                if model::is_email_name(attr_name) {
+                    t.emails.push(node.byte_range());
+                    return;
+                }
+                let mut resolved = false;
+                for v in self.eval(obj, scope) {
+                    let (c, instance) = match v {
+                        Val::Instance(c) => (c, true),
+                        Val::Class(c) => (c, false),
+                        _ => continue,
+                    };
+                    let ix = self.ix;
+                    let class = &ix.classes[c];
+                    if instance && let Some(fields) = class.fields.get(attr_name) {
+                        for &(v, s) in fields {
+                            resolved = true;
+                            self.trace(v, s, t, d);
+                        }
+                    }
+                    if let Some(values) = class.attrs.get(attr_name) {
+                        for &(v, s) in values {
+                            resolved = true;
+                            self.trace(v, s, t, d);
+                        }
+                    }
+                }
+                if !resolved && !is_config_read(self.text(obj), attr_name) {
+                    t.fixed = false;
+                }
+            }
+            "subscript" => {
+                let key = node.child_by_field_name("subscript");
+                let key_text = key.and_then(|k| string_value(k, self.src));
+                if key_text.as_deref().is_some_and(model::is_email_name) {
+                    t.emails.push(node.byte_range());
+                    return;
+                }
+                let obj = node.child_by_field_name("value");
+                if let (Some(obj), Some(k)) = (obj, key_text.as_deref())
+                    && let Some(v) = self.dict_entry(obj, scope, k, 0)
+                {
+                    self.trace(v, scope, t, d);
+                    return;
+                }
+                if !obj.is_some_and(|o| is_config_read(self.text(o), "")) {
+                    t.fixed = false;
+                }
+            }
+            "call" => self.trace_call(node, scope, t, d),
+            "await" | "parenthesized_expression" => {
+                if let Some(inner) = node.named_child(0) {
+                    self.trace(inner, scope, t, d);
+                }
+            }
+            "boolean_operator" => {
+                for f in ["left", "right"] {
+                    if let Some(side) = node.child_by_field_name(f) {
+                        self.trace(side, scope, t, d);
+                    }
+                }
+            }
+            "conditional_expression" => {
+                for i in [0, 2] {
+                    if let Some(branch) = node.named_child(i) {
+                        self.trace(branch, scope, t, d);
+                    }
+                }
+            }
+            "named_expression" => {
+                if let Some(v) = node.child_by_field_name("value") {
+                    self.trace(v, scope, t, d);
+                }
+            }
+            _ => t.fixed = false,
+        }
+    }
+
+    fn trace_call(&mut self, node: Node<'t>, scope: ScopeId, t: &mut Trace, d: usize) {
+        let Some(callee) = node.child_by_field_name("function") else { return };
+        let callee_text = self.text(callee);
+        let last = last_name(callee_text);
+        let args: Vec<Node<'t>> = node
+            .child_by_field_name("arguments")
+            .map(|a| {
+                let mut c = a.walk();
+                a.named_children(&mut c).filter(|n| n.kind() != "comment").collect()
+            })
+            .unwrap_or_default();
+        let keyword = |name: &str| {
+            args.iter().find_map(|a| {
+                (a.kind() == "keyword_argument"
+                    && a.child_by_field_name("name").is_some_and(|n| &self.src[n.byte_range()] == name))
+                .then(|| a.child_by_field_name("value"))
+                .flatten()
+            })
+        };
+        let positional: Vec<Node<'t>> =
+            args.iter().copied().filter(|a| a.kind() != "keyword_argument").collect();
+        match last {
+            // Lookups with a fallback: os.getenv("X", "default"), settings.get("K", "default").
+            "get" | "getenv" | "get_env" | "getattr" | "pop" => {
+                let key_index = usize::from(last == "getattr");
+                let key = positional.get(key_index).and_then(|k| string_value(*k, self.src));
+                if key.as_deref().is_some_and(model::is_email_name) {
+                    t.emails.push(node.byte_range());
+                    return;
+                }
+                if let Some(fallback) = positional.get(key_index + 1).copied().or(keyword("default")) {
+                    self.trace(fallback, scope, t, d);
+                }
+                if !is_config_read(callee_text, "") {
+                    t.fixed = false;
+                }
+            }
+            "lower" | "upper" | "strip" | "lstrip" | "rstrip" | "casefold" | "title" => {
+                if let Some(obj) = callee.child_by_field_name("object") {
+                    self.trace(obj, scope, t, d);
+                }
+            }
+            "str" | "Field" | "field" | "Secret" => {
+                if let Some(v) = keyword("default").or(positional.first().copied()) {
+                    self.trace(v, scope, t, d);
+                } else {
+                    t.fixed = false;
+                }
+            }
+            _ => {
+                if let Some((f, _)) = self.resolve_function(callee, scope) {
+                    let ix = self.ix;
+                    for &ret in &ix.scopes[f].returns {
+                        self.trace(ret, f, t, d);
+                    }
+                } else {
+                    t.fixed = false;
+                }
+            }
+        }
+    }
+
+    fn mentions_email(&self, node: Node<'t>) -> bool {
+        let mut cursor = node.walk();
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            if n.kind() == "interpolation" {
+                if let Some(e) = n.named_child(0)
+                    && model::is_email_name(last_name(self.text(e)))
+                {
+                    return true;
+                }
+                continue;
+            }
+            stack.extend(n.named_children(&mut cursor));
+        }
+        false
+    }
+
+    /// Variables, constants and fields named like a user id whose value is a string literal.
+    fn find_user_id_bindings(&mut self, model: &mut FileModel) {
+        let ix = self.ix;
+        for &(target, value, scope) in &ix.named_assigns {
+            let name_node = match target.kind() {
+                "attribute" => target.child_by_field_name("attribute"),
+                _ => Some(target),
+            };
+            let Some(name_node) = name_node else { continue };
+            let name = self.text(name_node);
+            if !model::is_user_id_name(name) {
+                continue;
+            }
+            let mut t = Trace::default();
+            self.trace(value, scope, &mut t, 0);
+            for literal in t.literals {
+                model.user_id_bindings.push(UserIdBinding { name: name.to_string(), literal });
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- where sessions go
+
+    fn find_stores(&mut self) {
+        let ix = self.ix;
+        // Names bound at module level or through `global`.
+        let module_bindings: Vec<(String, Node<'t>, ScopeId, Option<ScopeId>)> = ix.scopes[MODULE]
+            .assigns
+            .iter()
+            .flat_map(|(n, vs)| vs.iter().map(move |v| (n.clone(), *v, MODULE, None)))
+            .chain(
+                ix.global_assigns
+                    .iter()
+                    .flat_map(|(n, vs)| vs.iter().map(move |(v, s)| (n.clone(), *v, *s, Some(*s)))),
+            )
+            .collect();
+        for (name, value, scope, via_global) in module_bindings {
+            for s in self.sessions_in(value, scope) {
+                self.sites[s].module_names.push((name.clone(), via_global));
+            }
+        }
+        // `self.x = session`.
+        for (c, class) in ix.classes.iter().enumerate() {
+            for (field, values) in &class.fields {
+                for &(value, scope) in values {
+                    for s in self.sessions_in(value, scope) {
+                        self.sites[s].fields.push((c, field.clone(), scope));
+                    }
+                }
+            }
+        }
+        // Class attributes and attributes of long-lived objects.
+        for &(target, value, scope) in &ix.class_attr_stores {
+            for s in self.sessions_in(value, scope) {
+                self.sites[s].sharing.push(Sharing::ClassAttribute { target: target.byte_range() });
+            }
+        }
+        for store in &ix.attr_stores {
+            let obj = store.target.child_by_field_name("object");
+            let class_attr = obj.is_some_and(|o| {
+                let t = self.text(o);
+                t == "cls" || ix.class_by_name.contains_key(t)
+            });
+            let app_state = obj.is_some_and(|o| {
+                o.kind() == "attribute"
+                    && o.child_by_field_name("attribute").is_some_and(|a| self.text(a) == "state")
+                    && !o.child_by_field_name("object").is_some_and(|b| {
+                        let t = self.text(b);
+                        t.ends_with("request") || t.ends_with("req")
+                    })
+            });
+            if !(class_attr || app_state) {
+                continue;
+            }
+            for s in self.sessions_in(store.value, store.scope) {
+                let target = store.target.byte_range();
+                self.sites[s].sharing.push(if class_attr {
+                    Sharing::ClassAttribute { target }
+                } else {
+                    Sharing::AppState { target }
+                });
+            }
+        }
+        // Keyed containers: `cache[key] = session`, `cache.setdefault(key, session)`, ...
+        for store in &ix.subscript_stores {
+            for s in self.sessions_in(store.value, store.scope) {
+                let key = self.classify_key(store.key, store.scope, s);
+                let container = self.compact(store.container);
+                self.sites[s].caches.push(CacheStore {
+                    span: store.statement.byte_range(),
+                    container,
+                    key,
+                });
+            }
+        }
+        for &(call, scope) in &ix.calls {
+            let Some(callee) = call.child_by_field_name("function") else { continue };
+            if callee.kind() != "attribute" {
+                continue;
+            }
+            let method = callee.child_by_field_name("attribute").map(|a| self.text(a)).unwrap_or("");
+            if !matches!(method, "setdefault" | "set" | "put" | "__setitem__" | "update") {
+                continue;
+            }
+            let Some(container) = callee.child_by_field_name("object") else { continue };
+            let Some(args) = call.child_by_field_name("arguments") else { continue };
+            let mut cursor = args.walk();
+            let args: Vec<Node<'t>> = args.named_children(&mut cursor).collect();
+            let pairs: Vec<(Node<'t>, Node<'t>)> = if method == "update" {
+                args.iter()
+                    .filter(|a| a.kind() == "dictionary")
+                    .flat_map(|d| {
+                        let mut c = d.walk();
+                        d.named_children(&mut c)
+                            .filter_map(|p| {
+                                Some((p.child_by_field_name("key")?, p.child_by_field_name("value")?))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .collect()
+            } else if args.len() >= 2 && args[0].kind() != "keyword_argument" {
+                vec![(args[0], args[1])]
+            } else {
+                Vec::new()
+            };
+            for (key, value) in pairs {
+                for s in self.sessions_in(value, scope) {
+                    let key = self.classify_key(key, scope, s);
+                    let container_text = self.compact(container);
+                    self.sites[s].caches.push(CacheStore {
+                        span: call.byte_range(),
+                        container: container_text,
+                        key,
+                    });
+                }
+            }
+        }
+        // Memoized functions returning a session.
+        for f in 1..ix.scopes.len() {
+            let scope = &ix.scopes[f];
+            let Some(decorator) = scope.decorators.iter().copied().find(|d| self.is_memoizer(*d))
+            else {
+                continue;
+            };
+            let per_conversation = scope
+                .params
+                .iter()
+                .any(|p| model::classify_key_parts(&[p.name.clone()], None) == KeyKind::Conversation);
+            if per_conversation {
+                continue;
+            }
+            let returns = scope.returns.clone();
+            for ret in returns {
+                for s in self.sessions_in(ret, f) {
+                    self.sites[s].caches.push(CacheStore {
+                        span: decorator.byte_range(),
+                        container: ix.scopes[f].name.clone(),
+                        key: KeyKind::Memoized,
+                    });
+                }
+            }
+        }
+    }
+
+    fn is_memoizer(&self, decorator: Node<'t>) -> bool {
+        let Some(expr) = decorator.named_child(0) else { return false };
+        let callee = if expr.kind() == "call" {
+            expr.child_by_field_name("function").unwrap_or(expr)
+        } else {
+            expr
+        };
+        matches!(
+            last_name(self.text(callee)),
+            "lru_cache"
+                | "cache"
+                | "cached"
+                | "memoize"
+                | "memoized"
+                | "alru_cache"
+                | "ttl_cache"
+                | "lfu_cache"
+                | "fifo_cache"
+                | "rr_cache"
+                | "mru_cache"
+                | "cache_resource"
+        )
+    }
+
+    fn classify_key(&mut self, key: Node<'t>, scope: ScopeId, site: usize) -> KeyKind {
+        let mut parts = Vec::new();
+        self.key_parts(key, scope, &mut parts, 0);
+        let session_user = self.sites[site].user_id.map(|u| self.compact(u));
+        model::classify_key_parts(&parts, session_user.as_deref())
+    }
+
+    /// The non-literal pieces a key is built from, following local names one step at a time.
+    fn key_parts(&self, key: Node<'t>, scope: ScopeId, out: &mut Vec<String>, depth: usize) {
+        if depth > 4 {
+            out.push(self.compact(key));
+            return;
+        }
+        match key.kind() {
+            "string" | "concatenated_string" => {
+                let mut stack = vec![key];
+                let mut cursor = key.walk();
+                while let Some(n) = stack.pop() {
+                    if n.kind() == "interpolation" {
+                        if let Some(e) = n.named_child(0) {
+                            self.key_parts(e, scope, out, depth + 1);
+                        }
+                    } else {
+                        stack.extend(n.named_children(&mut cursor));
+                    }
+                }
+            }
+            "tuple" | "expression_list" | "parenthesized_expression" | "list" => {
+                let mut cursor = key.walk();
+                for n in key.named_children(&mut cursor) {
+                    self.key_parts(n, scope, out, depth + 1);
+                }
+            }
+            "binary_operator" => {
+                for f in ["left", "right"] {
+                    if let Some(side) = key.child_by_field_name(f) {
+                        self.key_parts(side, scope, out, depth + 1);
+                    }
+                }
+            }
+            "call" => {
+                let callee = key.child_by_field_name("function").map(|c| self.text(c)).unwrap_or("");
+                let joins = matches!(last_name(callee), "format" | "join" | "str" | "hash" | "tuple");
+                if joins {
+                    if let Some(args) = key.child_by_field_name("arguments") {
+                        self.key_parts(args, scope, out, depth + 1);
+                    }
+                    if let Some(obj) = key
+                        .child_by_field_name("function")
+                        .and_then(|f| f.child_by_field_name("object"))
+                    {
+                        self.key_parts(obj, scope, out, depth + 1);
+                    }
+                } else {
+                    out.push(self.compact(key));
+                }
+            }
+            "argument_list" => {
+                let mut cursor = key.walk();
+                for n in key.named_children(&mut cursor) {
+                    self.key_parts(n, scope, out, depth + 1);
+                }
+            }
+            "identifier" => {
+                let name = self.text(key);
+                match self.lookup(name, scope) {
+                    Binding::Values(values) if values.iter().all(|(_, s)| *s == scope) => {
+                        for (v, s) in values {
+                            self.key_parts(v, s, out, depth + 1);
+                        }
+                        out.push(name.to_string());
+                    }
+                    _ => out.push(name.to_string()),
+                }
+            }
+            _ => out.push(self.compact(key)),
+        }
+    }
+
+    // ---------------------------------------------------------------- sharing
+
+    fn find_sharing(&mut self) {
+        for s in 0..self.sites.len() {
+            let names = self.sites[s].module_names.clone();
+            for (name, via_global) in names {
+                self.module_sharing(s, &name, via_global);
+            }
+            let fields = self.sites[s].fields.clone();
+            for (c, field, creator) in fields {
+                self.field_sharing(s, c, &field, creator);
+            }
+        }
+    }
+
+    fn module_sharing(&mut self, site: usize, name: &str, via_global: Option<ScopeId>) {
+        let ix = self.ix;
+        let Some(uses) = ix.name_uses.get(name) else { return };
+        for &(node, scope) in uses {
+            if self.ix.scopes[scope].kind != ScopeKind::Function || self.shadows(name, scope) {
+                continue;
+            }
+            if let Some(server) = self.serving_function(scope) {
+                let used_in = ix.scopes[server].name.clone();
+                self.sites[site].sharing.push(Sharing::ModuleLevel {
+                    name: name.to_string(),
+                    used_in,
+                    use_span: node.byte_range(),
+                });
+                return;
+            }
+        }
+        if via_global.is_some() {
+            // A lazily created global handed out by a getter is a process-wide singleton.
+            for (f, scope) in ix.scopes.iter().enumerate().skip(1) {
+                if is_main_name(&scope.name) {
+                    continue;
+                }
+                if let Some(ret) =
+                    scope.returns.iter().find(|r| r.kind() == "identifier" && self.text(**r) == name)
+                    && !self.shadows(name, f)
+                {
+                    self.sites[site].sharing.push(Sharing::LazyGlobal {
+                        name: name.to_string(),
+                        getter: scope.name.clone(),
+                        return_span: ret.byte_range(),
+                    });
+                    return;
+                }
+            }
+        }
+    }
+
+    /// A use of `name` in `scope` refers to something other than the module binding.
+    fn shadows(&self, name: &str, mut scope: ScopeId) -> bool {
+        while scope != MODULE {
+            let s = &self.ix.scopes[scope];
+            if s.globals.contains(name) {
+                return false;
+            }
+            if s.params.iter().any(|p| p.name == name) || s.assigns.contains_key(name) {
+                return true;
+            }
+            scope = s.parent.unwrap_or(MODULE);
+        }
+        false
+    }
+
+    /// The innermost function around `scope` that serves many users, if any.
+    fn serving_function(&self, mut scope: ScopeId) -> Option<ScopeId> {
+        while scope != MODULE {
+            let s = &self.ix.scopes[scope];
+            if self.serves_many_users(scope) {
+                return Some(scope);
+            }
+            if is_main_name(&s.name) {
+                return None;
+            }
+            scope = s.parent.unwrap_or(MODULE);
+        }
+        None
+    }
+
+    fn serves_many_users(&self, scope: ScopeId) -> bool {
+        let s = &self.ix.scopes[scope];
+        if s.kind != ScopeKind::Function || is_main_name(&s.name) {
+            return false;
+        }
+        if s.class.is_some() {
+            return true;
+        }
+        let lower = s.name.to_ascii_lowercase();
+        if lower.starts_with("handle")
+            || lower.starts_with("on_")
+            || ["handler", "endpoint", "webhook", "route"].iter().any(|w| lower.contains(w))
+        {
+            return true;
+        }
+        if s.params.iter().any(|p| is_request_param(&p.name)) {
+            return true;
+        }
+        s.decorators.iter().any(|d| self.is_handler_decorator(*d))
+    }
+
+    fn is_handler_decorator(&self, decorator: Node<'t>) -> bool {
+        let Some(expr) = decorator.named_child(0) else { return false };
+        let callee = if expr.kind() == "call" {
+            expr.child_by_field_name("function").unwrap_or(expr)
+        } else {
+            expr
+        };
+        let text = self.text(callee);
+        if !text.contains('.') && !matches!(text, "tool" | "task" | "function_tool") {
+            return false;
+        }
+        let last = last_name(text).to_ascii_lowercase();
+        matches!(
+            last.as_str(),
+            "get" | "post"
+                | "put"
+                | "patch"
+                | "delete"
+                | "route"
+                | "api_route"
+                | "websocket"
+                | "message"
+                | "event"
+                | "command"
+                | "action"
+                | "shortcut"
+                | "view"
+                | "on"
+                | "listen"
+                | "listener"
+                | "message_handler"
+                | "callback_query_handler"
+                | "task"
+                | "tool"
+                | "function_tool"
+                | "receiver"
+                | "subscribe"
+                | "middleware"
+                | "step"
+                | "activity"
+        ) || ["route", "handler", "endpoint", "webhook"].iter().any(|w| last.contains(w))
+    }
+
+    fn field_sharing(&mut self, site: usize, c: ClassId, field: &str, creator: ScopeId) {
+        let Some(user_id) = self.sites[site].user_id else { return };
+        let site_scope = self.sites[site].scope;
+        let mut t = Trace::default();
+        self.trace(user_id, site_scope, &mut t, 0);
+        if !t.fixed || (t.literals.is_empty() && !t.env) {
+            return;
+        }
+        let ix = self.ix;
+        let Some(uses) = ix.classes[c].field_uses.get(field) else { return };
+        for &(node, scope) in uses {
+            if scope == creator || ix.scopes[scope].class.is_none() {
+                continue;
+            }
+            let used_in = ix.scopes[scope].name.clone();
+            self.sites[site].sharing.push(Sharing::FixedUserField {
+                field: field.to_string(),
+                used_in,
+                use_span: node.byte_range(),
+            });
+            return;
+        }
+    }
+
+    // ---------------------------------------------------------------- logging
+
+    fn find_logged_ids(&mut self) {
+        let ix = self.ix;
+        for &(call, scope) in &ix.calls {
+            let Some(callee) = call.child_by_field_name("function") else { continue };
+            let Some(args) = call.child_by_field_name("arguments") else { continue };
+            if self.is_log_call(callee, scope) {
+                let logged = self.ids_mentioned(args, scope);
+                for s in logged {
+                    self.sites[s].id_logged = true;
+                }
+                self.mark_reopened_ids(args, scope);
+                continue;
+            }
+            // A same-file helper that logs the ID of the session (or the ID) it is given.
+            let Some((f, offset)) = self.resolve_function(callee, scope) else { continue };
+            let (logs_id_of, logs) = self.helper_logging(f);
+            if logs_id_of.is_empty() && logs.is_empty() {
+                continue;
+            }
+            let params: Vec<String> = ix.scopes[f].params.iter().map(|p| p.name.clone()).collect();
+            for (i, name) in params.iter().enumerate().skip(offset) {
+                let Some(arg) = self.argument_for(call, i - offset, name) else { continue };
+                for v in self.eval(arg, scope) {
+                    match v {
+                        Val::Session(s) if logs_id_of.contains(&i) => self.sites[s].id_logged = true,
+                        Val::SessionId(s) if logs.contains(&i) => self.sites[s].id_logged = true,
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    /// Which parameters of a same-file function it logs the ID of, and which it logs as is.
+    fn helper_logging(&self, f: ScopeId) -> (HashSet<usize>, HashSet<usize>) {
+        let ix = self.ix;
+        let params = &ix.scopes[f].params;
+        let (mut id_of, mut direct) = (HashSet::new(), HashSet::new());
+        for &(call, scope) in &ix.calls {
+            if !self.encloses(f, scope) {
+                continue;
+            }
+            let Some(callee) = call.child_by_field_name("function") else { continue };
+            if !self.is_log_call_syntactic(callee) {
+                continue;
+            }
+            let Some(args) = call.child_by_field_name("arguments") else { continue };
+            let mut stack = vec![args];
+            let mut cursor = args.walk();
+            while let Some(n) = stack.pop() {
+                match n.kind() {
+                    "attribute" => {
+                        if let (Some(o), Some(a)) =
+                            (n.child_by_field_name("object"), n.child_by_field_name("attribute"))
+                            && SESSION_ID_ATTRS.contains(&self.text(a))
+                            && let Some(i) = params.iter().position(|p| p.name == self.text(o))
+                        {
+                            id_of.insert(i);
+                        }
+                    }
+                    "identifier" => {
+                        if let Some(i) = params.iter().position(|p| p.name == self.text(n)) {
+                            direct.insert(i);
+                        }
+                    }
+                    _ => {}
+                }
+                stack.extend(n.named_children(&mut cursor));
+            }
+        }
+        (id_of, direct)
+    }
+
+    fn encloses(&self, outer: ScopeId, mut inner: ScopeId) -> bool {
+        loop {
+            if inner == outer {
+                return true;
+            }
+            match self.ix.scopes[inner].parent {
+                Some(p) => inner = p,
+                None => return false,
+            }
+        }
+    }
+
+    fn is_log_call(&mut self, callee: Node<'t>, scope: ScopeId) -> bool {
+        if self.is_log_call_syntactic(callee) {
+            return true;
+        }
+        if callee.kind() == "attribute"
+            && let Some(obj) = callee.child_by_field_name("object")
+            && let Some(m) = callee.child_by_field_name("attribute")
+            && LOG_METHODS.contains(&self.text(m))
+        {
+            return self.eval(obj, scope).contains(&Val::Logger);
+        }
+        false
+    }
+
+    /// Logging recognised from the call's shape alone: `print`, `logging.info`, `logger.info`,
+    /// `log.bind`, `span.set_attribute`, `sentry_sdk.set_tag`, `sys.stderr.write`.
+    fn is_log_call_syntactic(&self, callee: Node<'t>) -> bool {
+        let text = self.text(callee);
+        match callee.kind() {
+            "identifier" => matches!(text, "print" | "pprint" | "echo" | "secho" | "bind_contextvars"),
+            "attribute" => {
+                let Some(obj) = callee.child_by_field_name("object") else { return false };
+                let method = callee.child_by_field_name("attribute").map(|a| self.text(a)).unwrap_or("");
+                let obj_last = last_name(self.text(obj)).to_ascii_lowercase();
+                if matches!(
+                    method,
+                    "set_attribute" | "set_attributes" | "set_tag" | "set_tags" | "set_context" | "add_event"
+                        | "add_breadcrumb"
+                ) {
+                    return true;
+                }
+                if matches!(method, "write" | "print" | "echo" | "secho" | "log")
+                    && matches!(obj_last.as_str(), "stdout" | "stderr" | "console" | "click" | "typer" | "rich")
+                {
+                    return true;
+                }
+                if method == "bind_contextvars" {
+                    return true;
+                }
+                LOG_METHODS.contains(&method) && (is_logger_name(&obj_last) || obj_last == "logging")
+            }
+            _ => false,
+        }
+    }
+
+    /// Sessions whose ID appears in an expression: `s.session_id`, a variable holding it, or a
+    /// local string built from it.
+    fn ids_mentioned(&mut self, root: Node<'t>, scope: ScopeId) -> HashSet<usize> {
+        let mut found = HashSet::new();
+        let mut seen = HashSet::new();
+        let mut stack = vec![(root, 0usize)];
+        while let Some((n, depth)) = stack.pop() {
+            if !seen.insert(n.id()) {
+                continue;
+            }
+            match n.kind() {
+                "attribute" | "identifier" | "call" => {
+                    let before = found.len();
+                    for v in self.eval(n, scope) {
+                        if let Val::SessionId(s) = v {
+                            found.insert(s);
+                        }
+                    }
+                    if n.kind() == "identifier" && found.len() == before && depth < 3 {
+                        // A local copy or a message string built from the ID.
+                        if let Binding::Values(values) = self.lookup(self.text(n), scope) {
+                            for (v, s) in values {
+                                if s == scope {
+                                    stack.push((v, depth + 1));
+                                }
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+            let mut cursor = n.walk();
+            for child in n.named_children(&mut cursor) {
+                if n.kind() == "attribute" && child.kind() == "identifier" && Some(child) == n.child_by_field_name("attribute") {
+                    continue;
+                }
+                stack.push((child, depth));
+            }
+        }
+        found
+    }
+
+    /// A reopened session's ID is the argument of `use(...)`: logging that name counts.
+    fn mark_reopened_ids(&mut self, args: Node<'t>, scope: ScopeId) {
+        let names: HashSet<&str> = {
+            let mut out = HashSet::new();
+            let mut stack = vec![args];
+            let mut cursor = args.walk();
+            while let Some(n) = stack.pop() {
+                if n.kind() == "identifier" {
+                    out.insert(self.text(n));
+                }
+                stack.extend(n.named_children(&mut cursor));
+            }
+            out
+        };
+        for site in &mut self.sites {
+            if !site.reopen || !self_encloses(self.ix, site.scope, scope) {
+                continue;
+            }
+            let arg = site
+                .call
+                .child_by_field_name("arguments")
+                .and_then(|a| a.named_child(0))
+                .map(|a| &self.src[a.byte_range()]);
+            if arg.is_some_and(|a| names.contains(a)) {
+                site.id_logged = true;
+            }
+        }
+    }
+}
+
+fn self_encloses(ix: &Index<'_>, outer: ScopeId, mut inner: ScopeId) -> bool {
+    loop {
+        if inner == outer {
+            return true;
+        }
+        match ix.scopes[inner].parent {
+            Some(p) => inner = p,
+            None => return false,
+        }
+    }
+}
+
+enum Binding<'t> {
+    Param(ScopeId, usize),
+    Values(Vec<(Node<'t>, ScopeId)>),
+    Function(ScopeId),
+    /// Nothing in the file's scopes: an import, a builtin, or a class name.
+    Module,
+}
+
+struct Trace {
+    literals: Vec<StrLiteral>,
+    emails: Vec<model::Span>,
+    /// Parameters of same-file functions the value comes from: (function scope, index).
+    params: Vec<(ScopeId, usize)>,
+    /// The value came from environment or configuration lookups (a deployment constant).
+    env: bool,
+    /// `false` once any part of the value depends on something not fixed at deploy time.
+    fixed: bool,
+    seen: HashSet<usize>,
+}
+
+impl Default for Trace {
+    fn default() -> Self {
+        Trace {
+            literals: Vec::new(),
+            emails: Vec::new(),
+            params: Vec::new(),
+            env: false,
+            fixed: true,
+            seen: HashSet::new(),
+        }
+    }
+}
+
+const LOG_METHODS: &[&str] = &[
+    "debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log", "trace",
+    "success", "msg", "bind", "new", "contextualize", "opt",
+];
+
+fn is_logger_name(lower_or_name: &str) -> bool {
+    let n = lower_or_name.to_ascii_lowercase();
+    n == "log"
+        || n == "_log"
+        || n.ends_with("logger")
+        || n.ends_with("_log")
+        || n == "structlog"
+        || n == "loguru"
+        || n == "logging"
+}
+
+fn is_main_name(name: &str) -> bool {
+    matches!(name, "main" | "_main" | "amain" | "async_main" | "cli" | "run_main" | "<module>")
+}
+
+fn is_request_param(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.contains("user")
+        || matches!(
+            n.as_str(),
+            "uid" | "request" | "req" | "event" | "message" | "msg" | "payload" | "body" | "update"
+                | "websocket" | "ws" | "interaction" | "tenant_id" | "account_id" | "customer_id"
+                | "org_id" | "organization_id" | "team_id" | "workspace_id" | "chat_id" | "thread_id"
+                | "conversation_id" | "email" | "ctx" | "context" | "say" | "ack" | "command"
+        )
+}
+
+fn is_constant_name(name: &str) -> bool {
+    name.chars().any(|c| c.is_ascii_uppercase()) && !name.chars().any(|c| c.is_ascii_lowercase())
+}
+
+/// A read from deployment configuration: `settings.X`, `config["X"]`, `os.environ[...]`.
+fn is_config_read(object: &str, attr: &str) -> bool {
+    let o = object.to_ascii_lowercase();
+    ["settings", "config", "conf", "cfg", "environ", "env", "getenv", "secrets"]
+        .iter()
+        .any(|w| o.contains(w))
+        || (!attr.is_empty() && is_constant_name(attr))
+}
+
+fn last_name(text: &str) -> &str {
+    text.rsplit('.').next().unwrap_or(text).trim()
+}
+
+/// The value of a plain string literal (no interpolation), prefixes and quotes removed.
+fn string_value(node: Node<'_>, src: &str) -> Option<String> {
+    match node.kind() {
+        "string" => {
+            let mut out = String::new();
+            let mut cursor = node.walk();
+            for c in node.named_children(&mut cursor) {
+                match c.kind() {
+                    "string_content" => out.push_str(&src[c.byte_range()]),
+                    "interpolation" => return None,
+                    _ => {}
+                }
+            }
+            Some(out)
+        }
+        "concatenated_string" => {
+            let mut out = String::new();
+            let mut cursor = node.walk();
+            for c in node.named_children(&mut cursor) {
+                out.push_str(&string_value(c, src)?);
+            }
+            Some(out)
+        }
+        _ => None,
+    }
+}
+
+fn collect_wrapped_values<'t>(node: Node<'t>, out: &mut Vec<Node<'t>>) {
+    let mut cursor = node.walk();
+    let inner = match node.kind() {
+        "call" => node.child_by_field_name("arguments"),
+        _ => Some(node),
+    };
+    let Some(inner) = inner else { return };
+    for c in inner.named_children(&mut cursor) {
+        match c.kind() {
+            "pair" => out.extend(c.child_by_field_name("value")),
+            "keyword_argument" => out.extend(c.child_by_field_name("value")),
+            _ => out.push(c),
+        }
+    }
+}

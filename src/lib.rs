@@ -1,0 +1,13 @@
+//! composio-lint: finds Composio SDK session practices that leak one user's tools and
+//! accounts to another or make tool runs untraceable.
+//!
+//! Pipeline: discover → prefilter → front end → FileModel → rules → findings → report.
+
+pub mod cli;
+pub mod discover;
+pub mod finding;
+pub mod lang;
+pub mod lint;
+pub mod model;
+pub mod report;
+pub mod rules;

@@ -1,0 +1,173 @@
+//! Linting one file: read, prefilter, decode, parse once, run every selected rule.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::discover::{self, display_path};
+use crate::finding::{Finding, LineIndex};
+use crate::lang;
+use crate::model::{Language, Span};
+use crate::rules::{self, Label, Rule, Severity};
+
+/// Which rules run: `--select` / `--ignore` by code or name.
+#[derive(Debug, Default, Clone)]
+pub struct Selection {
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+}
+
+impl Selection {
+    fn matches(list: &[String], code: &str, name: &str) -> bool {
+        list.iter().any(|s| s.eq_ignore_ascii_case(code) || s == name || s.eq_ignore_ascii_case("ALL"))
+    }
+
+    pub fn runs(&self, rule: &Rule) -> bool {
+        (self.select.is_empty() || Self::matches(&self.select, rule.code, rule.name))
+            && !Self::matches(&self.ignore, rule.code, rule.name)
+    }
+
+    fn reports_parse_errors(&self) -> bool {
+        !self.ignore.iter().any(|s| s.eq_ignore_ascii_case(rules::PARSE_ERROR.0) || s == rules::PARSE_ERROR.1)
+    }
+
+    /// Unknown codes or names, for a usage error.
+    pub fn unknown(&self) -> Vec<String> {
+        self.select
+            .iter()
+            .chain(&self.ignore)
+            .filter(|s| {
+                !s.eq_ignore_ascii_case("ALL")
+                    && rules::find(s).is_none()
+                    && !s.eq_ignore_ascii_case(rules::PARSE_ERROR.0)
+                    && *s != rules::PARSE_ERROR.1
+            })
+            .cloned()
+            .collect()
+    }
+}
+
+pub struct RunResult {
+    pub findings: Vec<Finding>,
+    pub files_checked: usize,
+    /// Files or paths that could not be read: the run exits 2.
+    pub io_errors: usize,
+}
+
+pub fn run(paths: &[std::path::PathBuf], respect_gitignore: bool, selection: &Selection) -> RunResult {
+    let cwd = std::env::current_dir().ok();
+    let found = discover::discover(paths, respect_gitignore);
+    let mut findings: Vec<Finding> = found
+        .errors
+        .iter()
+        .map(|(path, reason)| {
+            parse_error(&display_path(path, cwd.as_deref()), Arc::from(""), 0..0, format!("cannot read: {reason}"))
+        })
+        .collect();
+    let io_errors = found.errors.len();
+    let per_file: Vec<(Vec<Finding>, bool)> = found
+        .files
+        .par_iter()
+        .map(|path| lint_path(path, &display_path(path, cwd.as_deref()), selection))
+        .collect();
+    let mut read_failures = 0;
+    for (f, failed) in per_file {
+        findings.extend(f);
+        read_failures += usize::from(failed);
+    }
+    sort(&mut findings);
+    RunResult { findings, files_checked: found.files.len(), io_errors: io_errors + read_failures }
+}
+
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.path.as_str(), a.start, a.code, a.end).cmp(&(b.path.as_str(), b.start, b.code, b.end))
+    });
+}
+
+/// Lints one file from disk; the flag is true when it could not be read.
+fn lint_path(path: &Path, shown: &str, selection: &Selection) -> (Vec<Finding>, bool) {
+    let Some(language) = Language::from_path(path) else { return (Vec::new(), false) };
+    match std::fs::read(path) {
+        Ok(bytes) => (lint_bytes(shown, &bytes, language, selection), false),
+        Err(e) => (
+            vec![parse_error(shown, Arc::from(""), 0..0, format!("cannot read: {}", discover::describe_io_error(&e)))],
+            true,
+        ),
+    }
+}
+
+/// Lints source bytes. Files that cannot matter are skipped before decoding or parsing.
+pub fn lint_bytes(shown: &str, bytes: &[u8], language: Language, selection: &Selection) -> Vec<Finding> {
+    if discover::cannot_matter(bytes) {
+        return Vec::new();
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let report_errors = selection.reports_parse_errors();
+    if let Some(nul) = memchr::memchr(0, bytes) {
+        let msg = format!("binary file (NUL byte at offset {nul}); not linted");
+        return if report_errors { vec![parse_error(shown, Arc::from(""), 0..0, msg)] } else { Vec::new() };
+    }
+    let src = match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let line = memchr::memchr_iter(b'\n', valid).count() + 1;
+            let msg = format!("invalid UTF-8 on line {line} (byte offset {}); not linted", e.valid_up_to());
+            return if report_errors { vec![parse_error(shown, Arc::from(""), 0..0, msg)] } else { Vec::new() };
+        }
+    };
+    let model = lang::analyze(language, src);
+    let source: Arc<str> = Arc::from(src);
+    let index = LineIndex::new(src);
+    let mut out: Vec<Finding> = rules::check_file(&model, src, language, &|r| selection.runs(r))
+        .into_iter()
+        .map(|c| Finding {
+            code: c.rule.code,
+            rule: c.rule.name,
+            severity: c.rule.severity,
+            path: shown.to_string(),
+            start: index.position(src, c.diagnostic.span.start),
+            end: index.position(src, c.diagnostic.span.end),
+            span: c.diagnostic.span,
+            message: c.diagnostic.message,
+            labels: c.diagnostic.labels,
+            help: c.diagnostic.help,
+            url: c.rule.url,
+            source: source.clone(),
+        })
+        .collect();
+    if report_errors && let Some(first) = model.syntax_errors.iter().min_by_key(|s| s.start) {
+        let line = index.position(src, first.start).line;
+        let msg = format!(
+            "syntax error on line {line}; the rest of the file was linted, nothing inside the unparsable code"
+        );
+        out.push(parse_error(shown, source, first.clone(), msg));
+    }
+    out
+}
+
+fn parse_error(shown: &str, source: Arc<str>, span: Span, message: String) -> Finding {
+    let index = LineIndex::new(&source);
+    let start = index.position(&source, span.start);
+    let end = index.position(&source, span.end);
+    Finding {
+        code: rules::PARSE_ERROR.0,
+        rule: rules::PARSE_ERROR.1,
+        severity: Severity::Error,
+        path: shown.to_string(),
+        labels: if source.is_empty() {
+            Vec::new()
+        } else {
+            vec![Label { span: span.clone(), text: "cannot parse this".into() }]
+        },
+        span,
+        start,
+        end,
+        message,
+        help: "fix the file so it can be read and parsed; the other files were still linted".into(),
+        url: "",
+        source,
+    }
+}

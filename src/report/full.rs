@@ -1,0 +1,97 @@
+//! The human format: miette graphical reports with labelled spans, help and the rule's doc.
+
+use std::fmt;
+use std::io::Write;
+
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+};
+
+use crate::finding::Finding;
+use crate::rules::{self, Severity};
+
+struct Report<'a> {
+    finding: &'a Finding,
+    source: NamedSource<String>,
+    help: String,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl Diagnostic for Report<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(format!("{}({})", self.finding.code, self.finding.rule)))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.help))
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        (!self.finding.labels.is_empty()).then_some(&self.source as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let labels = self.finding.labels.iter().enumerate().map(|(i, l)| {
+            let len = l.span.end.saturating_sub(l.span.start);
+            if i == 0 {
+                LabeledSpan::new_primary_with_span(Some(l.text.clone()), (l.span.start, len))
+            } else {
+                LabeledSpan::new_with_span(Some(l.text.clone()), (l.span.start, len))
+            }
+        });
+        Some(Box::new(labels))
+    }
+}
+
+pub fn render(findings: &[Finding], color: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_links(false).with_width(100);
+    for f in findings {
+        let mut help = f.help.clone();
+        if let Some(rule) = rules::find(f.code) {
+            help.push_str(&format!(
+                "\n{}\nSee `composio-lint rule {}` for examples.",
+                rules::summary(rule),
+                rule.code
+            ));
+        }
+        if !f.url.is_empty() {
+            help.push_str(&format!("\nReference: {}", f.url));
+        }
+        let report = Report {
+            finding: f,
+            source: NamedSource::new(f.path.clone(), f.source.to_string()).with_language("python"),
+            help,
+        };
+        let mut rendered = String::new();
+        handler
+            .render_report(&mut rendered, &report)
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        if f.labels.is_empty() {
+            // Nothing to show from the source: say where it is.
+            writeln!(out, "{}:", f.path)?;
+        }
+        writeln!(out, "{rendered}")?;
+    }
+    Ok(())
+}

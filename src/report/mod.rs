@@ -1,0 +1,31 @@
+//! Output formats. Each renders the same `Finding`s.
+
+mod concise;
+mod full;
+mod json;
+
+use std::io::Write;
+
+use crate::finding::Finding;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Full,
+    Concise,
+    Json,
+    JsonLines,
+}
+
+pub fn render(
+    format: Format,
+    findings: &[Finding],
+    color: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Full => full::render(findings, color, out),
+        Format::Concise => concise::render(findings, out),
+        Format::Json => json::render(findings, out),
+        Format::JsonLines => json::render_lines(findings, out),
+    }
+}

@@ -1,0 +1,49 @@
+//! CS003: sessions cached per user and reused across messages.
+
+use std::collections::BTreeSet;
+
+use super::{Context, Diagnostic, Rule, Severity};
+use crate::model::{KeyKind, Language};
+
+pub const RULE: Rule = Rule {
+    code: "CS003",
+    name: "cached-session",
+    severity: Severity::Error,
+    doc: include_str!("../../rules/CS003-cached-session.md"),
+    url: "https://docs.composio.dev/sdk/typescript/api/tool-router#best-practices",
+    check,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let mut seen = BTreeSet::new();
+    for site in &cx.model.sessions {
+        for store in &site.caches {
+            let message = match store.key {
+                KeyKind::User => format!(
+                    "session cached per user in `{}` is reused across messages",
+                    store.container
+                ),
+                KeyKind::Memoized => format!(
+                    "`{}` is memoized, so the session it returns is reused across messages",
+                    store.container
+                ),
+                KeyKind::Conversation | KeyKind::Other => continue,
+            };
+            if !seen.insert(store.span.start) {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(store.span.clone(), message, "cached here", help(cx.language))
+                    .with_label(site.call.clone(), "session created here"),
+            );
+        }
+    }
+}
+
+fn help(language: Language) -> String {
+    match language {
+        Language::Python => "create a fresh session per message or conversation; to continue a thread, \
+             store `session.session_id` and reopen it with `composio.use(session_id)`"
+            .to_string(),
+    }
+}

@@ -1,0 +1,72 @@
+//! CS001: the string "default" reaches a Composio user id.
+
+use std::collections::BTreeMap;
+
+use super::{Context, Diagnostic, Rule, Severity};
+use crate::model::Language;
+
+pub const RULE: Rule = Rule {
+    code: "CS001",
+    name: "default-user-id",
+    severity: Severity::Error,
+    doc: include_str!("../../rules/CS001-default-user-id.md"),
+    url: "https://docs.composio.dev/sdk/typescript/core-concepts#user-ids",
+    check,
+};
+
+fn is_default(value: &str) -> bool {
+    value.eq_ignore_ascii_case("default")
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // One finding per literal, however many calls or bindings it reaches; the label points
+    // at the nearest call it reaches.
+    let mut by_literal: BTreeMap<usize, Diagnostic> = BTreeMap::new();
+    let mut nearest: BTreeMap<usize, usize> = BTreeMap::new();
+    for arg in &cx.model.user_ids {
+        for literal in arg.literals.iter().filter(|l| is_default(&l.value)) {
+            let distance = arg.call.start.abs_diff(literal.span.start);
+            if nearest.get(&literal.span.start).is_some_and(|&d| d <= distance) {
+                continue;
+            }
+            nearest.insert(literal.span.start, distance);
+            by_literal.insert(
+                literal.span.start,
+                Diagnostic::new(
+                    literal.span.clone(),
+                    format!("`{}` is used as the user id of `{}`", cx.text(&literal.span), arg.callee),
+                    "one id shared by every user",
+                    help(cx.language),
+                )
+                .with_label(arg.call.clone(), "reaches this Composio call"),
+            );
+        }
+    }
+    for binding in &cx.model.user_id_bindings {
+        if !is_default(&binding.literal.value) {
+            continue;
+        }
+        by_literal.entry(binding.literal.span.start).or_insert_with(|| {
+            Diagnostic::new(
+                binding.literal.span.clone(),
+                format!(
+                    "`{}` is set to `{}` in a file that uses Composio",
+                    binding.name,
+                    cx.text(&binding.literal.span)
+                ),
+                "one id shared by every user",
+                help(cx.language),
+            )
+        });
+    }
+    out.extend(by_literal.into_values());
+}
+
+fn help(language: Language) -> String {
+    match language {
+        Language::Python => "pass the id of the user being served, e.g. `user_id=current_user.id`; \
+             for a single-user script or demo, suppress it with \
+             `# composio-lint: ignore[CS001] -- single-user script`"
+            .to_string(),
+    }
+}

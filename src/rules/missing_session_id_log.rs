@@ -1,0 +1,32 @@
+//! CS004: a session is created or reopened but its ID is never logged.
+
+use super::{Context, Diagnostic, Rule, Severity};
+use crate::model::Language;
+
+pub const RULE: Rule = Rule {
+    code: "CS004",
+    name: "missing-session-id-log",
+    severity: Severity::Warning,
+    doc: include_str!("../../rules/CS004-missing-session-id-log.md"),
+    url: "https://docs.composio.dev/sdk/typescript/api/tool-router#session-properties",
+    check,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for site in cx.model.sessions.iter().filter(|s| !s.id_logged) {
+        let (message, label) = if site.reopen {
+            (format!("the ID of the session reopened by `{}` is never logged", site.callee), "session reopened here")
+        } else {
+            (format!("the ID of the session created by `{}` is never logged", site.callee), "session created here")
+        };
+        out.push(Diagnostic::new(site.call.clone(), message, label, help(cx.language)));
+    }
+}
+
+fn help(language: Language) -> String {
+    match language {
+        Language::Python => "log the ID where the session starts, so every tool run can be traced: \
+             `logger.info(\"composio session %s\", session.session_id)`"
+            .to_string(),
+    }
+}

@@ -1,0 +1,161 @@
+//! The rule registry. A rule reads the FileModel and reports spans, messages, labels and help;
+//! `check_file` stamps every diagnostic with the rule's code, severity and reference URL.
+
+mod cached_session;
+mod default_user_id;
+mod email_user_id;
+mod missing_session_id_log;
+mod shared_session;
+
+use crate::model::{FileModel, Language, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+pub struct Rule {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    /// The rule's Markdown documentation (rules/CSxxx-name.md).
+    pub doc: &'static str,
+    /// The upstream Composio page the rule comes from.
+    pub url: &'static str,
+    pub check: fn(&Context<'_>, &mut Vec<Diagnostic>),
+}
+
+/// What a rule may read: the model, and the source and language for wording messages.
+pub struct Context<'a> {
+    pub model: &'a FileModel,
+    pub src: &'a str,
+    pub language: Language,
+}
+
+impl Context<'_> {
+    pub fn text(&self, span: &Span) -> &str {
+        self.src.get(span.clone()).unwrap_or("")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Label {
+    pub span: Span,
+    pub text: String,
+}
+
+/// What a rule reports; code, severity and URL are added centrally.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub span: Span,
+    pub message: String,
+    /// The primary span's label first, then secondary labels.
+    pub labels: Vec<Label>,
+    pub help: String,
+}
+
+impl Diagnostic {
+    pub fn new(span: Span, message: String, primary_label: &str, help: String) -> Self {
+        Diagnostic {
+            labels: vec![Label { span: span.clone(), text: primary_label.to_string() }],
+            span,
+            message,
+            help,
+        }
+    }
+
+    pub fn with_label(mut self, span: Span, text: impl Into<String>) -> Self {
+        if span != self.span && !self.labels.iter().any(|l| l.span == span) {
+            self.labels.push(Label { span, text: text.into() });
+        }
+        self
+    }
+}
+
+pub const RULES: &[Rule] = &[
+    default_user_id::RULE,
+    shared_session::RULE,
+    cached_session::RULE,
+    missing_session_id_log::RULE,
+    email_user_id::RULE,
+];
+
+/// The pseudo-rule for files that cannot be read or parsed.
+pub const PARSE_ERROR: (&str, &str) = ("CS900", "parse-error");
+
+pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+    RULES
+        .iter()
+        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+}
+
+/// The first paragraph under "## What it does" in a rule doc.
+pub fn summary(rule: &Rule) -> &'static str {
+    let doc = rule.doc;
+    let Some(start) = doc.find("## What it does") else { return "" };
+    let body = doc[start..].split_once('\n').map(|(_, b)| b).unwrap_or("");
+    let body = body.trim_start_matches('\n');
+    let end = body.find("\n\n").unwrap_or(body.len());
+    body[..end].trim()
+}
+
+pub struct Checked {
+    pub rule: &'static Rule,
+    pub diagnostic: Diagnostic,
+}
+
+/// Runs the selected rules over one file's model, dropping anything inside a syntax error.
+pub fn check_file(
+    model: &FileModel,
+    src: &str,
+    language: Language,
+    selected: &dyn Fn(&Rule) -> bool,
+) -> Vec<Checked> {
+    let cx = Context { model, src, language };
+    let mut out = Vec::new();
+    for rule in RULES.iter().filter(|r| selected(r)) {
+        let mut diagnostics = Vec::new();
+        (rule.check)(&cx, &mut diagnostics);
+        out.extend(
+            diagnostics
+                .into_iter()
+                .filter(|d| !model.in_syntax_error(&d.span))
+                .map(|diagnostic| Checked { rule, diagnostic }),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_and_names_are_unique_and_documented() {
+        let codes: HashSet<_> = RULES.iter().map(|r| r.code).collect();
+        let names: HashSet<_> = RULES.iter().map(|r| r.name).collect();
+        assert_eq!(codes.len(), RULES.len());
+        assert_eq!(names.len(), RULES.len());
+        for rule in RULES {
+            assert!(rule.doc.starts_with(&format!("# {} ({})", rule.name, rule.code)));
+            for section in ["## What it does", "## Why is this bad?", "## Example", "## Use instead", "## References"] {
+                assert!(rule.doc.contains(section), "{} lacks {section}", rule.code);
+            }
+            assert!(!summary(rule).is_empty());
+            assert!(rule.url.starts_with("https://docs.composio.dev/"));
+            assert!(rule.doc.contains(rule.url), "{} doc does not cite {}", rule.code, rule.url);
+        }
+    }
+}
