@@ -10,16 +10,25 @@ use ignore::{WalkBuilder, WalkState};
 use crate::model::Language;
 
 /// Folders never worth linting, even when not hidden or ignored.
-const SKIPPED_DIRS: &[&str] = &["node_modules", "target", "__pycache__", "venv", "site-packages"];
+const SKIPPED_DIRS: &[&str] = &[
+    "node_modules",
+    "target",
+    "__pycache__",
+    "venv",
+    "site-packages",
+];
 
 pub struct Discovered {
     pub files: Vec<PathBuf>,
-    /// Paths that could not be walked, with the reason.
+    /// Paths named on the command line that do not exist or cannot be opened.
+    pub missing: Vec<(PathBuf, String)>,
+    /// Entries inside walked folders that could not be read, with the reason.
     pub errors: Vec<(PathBuf, String)>,
 }
 
 pub fn discover(paths: &[PathBuf], respect_gitignore: bool) -> Discovered {
     let mut files = Vec::new();
+    let mut missing = Vec::new();
     let mut errors = Vec::new();
     let mut roots = Vec::new();
     for path in paths {
@@ -31,7 +40,7 @@ pub fn discover(paths: &[PathBuf], respect_gitignore: bool) -> Discovered {
                 }
             }
             Ok(_) => roots.push(path.clone()),
-            Err(e) => errors.push((path.clone(), describe_io_error(&e))),
+            Err(e) => missing.push((path.clone(), describe_io_error(&e))),
         }
     }
     if let Some((first, rest)) = roots.split_first() {
@@ -50,7 +59,9 @@ pub fn discover(paths: &[PathBuf], respect_gitignore: bool) -> Discovered {
             .follow_links(false)
             .filter_entry(|e| {
                 !(e.file_type().is_some_and(|t| t.is_dir())
-                    && e.file_name().to_str().is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+                    && e.file_name()
+                        .to_str()
+                        .is_some_and(|n| SKIPPED_DIRS.contains(&n)))
             });
         let found = Mutex::new(Vec::new());
         let failed = Mutex::new(Vec::new());
@@ -64,7 +75,10 @@ pub fn discover(paths: &[PathBuf], respect_gitignore: bool) -> Discovered {
                             None => false,
                         };
                         if is_file && Language::from_path(e.path()).is_some() {
-                            found.lock().unwrap_or_else(|p| p.into_inner()).push(e.into_path());
+                            found
+                                .lock()
+                                .unwrap_or_else(|p| p.into_inner())
+                                .push(e.into_path());
                         }
                     }
                     Err(err) => {
@@ -82,9 +96,15 @@ pub fn discover(paths: &[PathBuf], respect_gitignore: bool) -> Discovered {
         errors.extend(failed.into_inner().unwrap_or_else(|p| p.into_inner()));
     }
     files.sort();
-    files.dedup();
+    // `a.py` and `./a.py` (a path named twice, or named and also walked) are one file.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     errors.sort();
-    Discovered { files, errors }
+    Discovered {
+        files,
+        missing,
+        errors,
+    }
 }
 
 fn walk_error_path(err: &ignore::Error) -> Option<PathBuf> {

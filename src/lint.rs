@@ -20,7 +20,8 @@ pub struct Selection {
 
 impl Selection {
     fn matches(list: &[String], code: &str, name: &str) -> bool {
-        list.iter().any(|s| s.eq_ignore_ascii_case(code) || s == name || s.eq_ignore_ascii_case("ALL"))
+        list.iter()
+            .any(|s| s.eq_ignore_ascii_case(code) || s == name || s.eq_ignore_ascii_case("ALL"))
     }
 
     pub fn runs(&self, rule: &Rule) -> bool {
@@ -29,7 +30,10 @@ impl Selection {
     }
 
     fn reports_parse_errors(&self) -> bool {
-        !self.ignore.iter().any(|s| s.eq_ignore_ascii_case(rules::PARSE_ERROR.0) || s == rules::PARSE_ERROR.1)
+        !self
+            .ignore
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(rules::PARSE_ERROR.0) || s == rules::PARSE_ERROR.1)
     }
 
     /// Unknown codes or names, for a usage error.
@@ -50,19 +54,30 @@ impl Selection {
 
 pub struct RunResult {
     pub findings: Vec<Finding>,
+    /// Paths named on the command line that do not exist, with the reason.
+    pub missing: Vec<(String, String)>,
     pub files_checked: usize,
     /// Files or paths that could not be read: the run exits 2.
     pub io_errors: usize,
 }
 
-pub fn run(paths: &[std::path::PathBuf], respect_gitignore: bool, selection: &Selection) -> RunResult {
+pub fn run(
+    paths: &[std::path::PathBuf],
+    respect_gitignore: bool,
+    selection: &Selection,
+) -> RunResult {
     let cwd = std::env::current_dir().ok();
     let found = discover::discover(paths, respect_gitignore);
     let mut findings: Vec<Finding> = found
         .errors
         .iter()
         .map(|(path, reason)| {
-            parse_error(&display_path(path, cwd.as_deref()), Arc::from(""), 0..0, format!("cannot read: {reason}"))
+            parse_error(
+                &display_path(path, cwd.as_deref()),
+                Arc::from(""),
+                0..0,
+                format!("cannot read: {reason}"),
+            )
         })
         .collect();
     let io_errors = found.errors.len();
@@ -77,7 +92,17 @@ pub fn run(paths: &[std::path::PathBuf], respect_gitignore: bool, selection: &Se
         read_failures += usize::from(failed);
     }
     sort(&mut findings);
-    RunResult { findings, files_checked: found.files.len(), io_errors: io_errors + read_failures }
+    let missing: Vec<(String, String)> = found
+        .missing
+        .iter()
+        .map(|(p, reason)| (p.display().to_string(), reason.clone()))
+        .collect();
+    RunResult {
+        findings,
+        files_checked: found.files.len(),
+        io_errors: io_errors + read_failures + missing.len(),
+        missing,
+    }
 }
 
 pub fn sort(findings: &mut [Finding]) {
@@ -88,18 +113,30 @@ pub fn sort(findings: &mut [Finding]) {
 
 /// Lints one file from disk; the flag is true when it could not be read.
 fn lint_path(path: &Path, shown: &str, selection: &Selection) -> (Vec<Finding>, bool) {
-    let Some(language) = Language::from_path(path) else { return (Vec::new(), false) };
+    let Some(language) = Language::from_path(path) else {
+        return (Vec::new(), false);
+    };
     match std::fs::read(path) {
         Ok(bytes) => (lint_bytes(shown, &bytes, language, selection), false),
         Err(e) => (
-            vec![parse_error(shown, Arc::from(""), 0..0, format!("cannot read: {}", discover::describe_io_error(&e)))],
+            vec![parse_error(
+                shown,
+                Arc::from(""),
+                0..0,
+                format!("cannot read: {}", discover::describe_io_error(&e)),
+            )],
             true,
         ),
     }
 }
 
 /// Lints source bytes. Files that cannot matter are skipped before decoding or parsing.
-pub fn lint_bytes(shown: &str, bytes: &[u8], language: Language, selection: &Selection) -> Vec<Finding> {
+pub fn lint_bytes(
+    shown: &str,
+    bytes: &[u8],
+    language: Language,
+    selection: &Selection,
+) -> Vec<Finding> {
     if discover::cannot_matter(bytes) {
         return Vec::new();
     }
@@ -107,15 +144,26 @@ pub fn lint_bytes(shown: &str, bytes: &[u8], language: Language, selection: &Sel
     let report_errors = selection.reports_parse_errors();
     if let Some(nul) = memchr::memchr(0, bytes) {
         let msg = format!("binary file (NUL byte at offset {nul}); not linted");
-        return if report_errors { vec![parse_error(shown, Arc::from(""), 0..0, msg)] } else { Vec::new() };
+        return if report_errors {
+            vec![parse_error(shown, Arc::from(""), 0..0, msg)]
+        } else {
+            Vec::new()
+        };
     }
     let src = match std::str::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
             let line = memchr::memchr_iter(b'\n', valid).count() + 1;
-            let msg = format!("invalid UTF-8 on line {line} (byte offset {}); not linted", e.valid_up_to());
-            return if report_errors { vec![parse_error(shown, Arc::from(""), 0..0, msg)] } else { Vec::new() };
+            let msg = format!(
+                "invalid UTF-8 on line {line} (byte offset {}); not linted",
+                e.valid_up_to()
+            );
+            return if report_errors {
+                vec![parse_error(shown, Arc::from(""), 0..0, msg)]
+            } else {
+                Vec::new()
+            };
         }
     };
     let model = lang::analyze(language, src);
@@ -160,7 +208,10 @@ fn parse_error(shown: &str, source: Arc<str>, span: Span, message: String) -> Fi
         labels: if source.is_empty() {
             Vec::new()
         } else {
-            vec![Label { span: span.clone(), text: "cannot parse this".into() }]
+            vec![Label {
+                span: span.clone(),
+                text: "cannot parse this".into(),
+            }]
         },
         span,
         start,

@@ -26,30 +26,49 @@ fn main() -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> Result<u8, String> {
-    let selection = Selection { select: args.select, ignore: args.ignore };
+    let selection = Selection {
+        select: args.select,
+        ignore: args.ignore,
+    };
     let unknown = selection.unknown();
     if !unknown.is_empty() {
         return Err(format!(
             "unknown rule {}; `composio-lint rules` lists them",
-            unknown.iter().map(|u| format!("`{u}`")).collect::<Vec<_>>().join(", ")
+            unknown
+                .iter()
+                .map(|u| format!("`{u}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
     }
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths
+    };
     let run = lint::run(&paths, !args.no_respect_gitignore, &selection);
+    for (path, reason) in &run.missing {
+        eprintln!("composio-lint: error: {path}: {reason}");
+    }
 
     let format = args.output_format.unwrap_or(Format::Full);
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
         }
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     report::render(format, &run.findings, color, &mut out).map_err(|e| e.to_string())?;
 
-    let errors = run.findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = run
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     let warnings = run.findings.len() - errors;
     let human = matches!(format, Format::Full | Format::Concise);
     if args.statistics {
@@ -57,14 +76,19 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         for f in &run.findings {
             *counts.entry((f.code, f.rule)).or_default() += 1;
         }
-        let stats = if human { &mut out as &mut dyn Write } else { &mut std::io::stderr() as &mut dyn Write };
+        let stats = if human {
+            &mut out as &mut dyn Write
+        } else {
+            &mut std::io::stderr() as &mut dyn Write
+        };
         for ((code, name), n) in counts {
             writeln!(stats, "{n:>5}  {code}  {name}").map_err(|e| e.to_string())?;
         }
     }
     if human && !args.quiet {
         if run.findings.is_empty() {
-            writeln!(out, "All checks passed ({} files).", run.files_checked).map_err(|e| e.to_string())?;
+            writeln!(out, "All checks passed ({} files).", run.files_checked)
+                .map_err(|e| e.to_string())?;
         } else {
             writeln!(
                 out,
@@ -108,13 +132,13 @@ fn rule(args: RuleArgs) -> Result<u8, String> {
 fn rules_table() -> Result<u8, String> {
     println!("{:<6}  {:<24}  {:<8}  summary", "code", "name", "severity");
     for r in rules::RULES {
-        let summary = rules::summary(r);
-        let first_sentence = summary.split(". ").next().unwrap_or(summary).trim_end_matches('.');
-        println!("{:<6}  {:<24}  {:<8}  {}", r.code, r.name, severity(r.severity), first_sentence.replace('\n', " "));
+        println!(
+            "{:<6}  {:<24}  {:<8}  {}",
+            r.code,
+            r.name,
+            r.severity.as_str(),
+            r.short
+        );
     }
     Ok(0)
-}
-
-fn severity(s: Severity) -> &'static str {
-    s.as_str()
 }

@@ -49,13 +49,25 @@ pub struct SessionSite {
 #[derive(Debug)]
 pub enum Sharing {
     /// Held at module scope (directly or through `global`) and used by code serving many users.
-    ModuleLevel { name: String, used_in: String, use_span: Span },
+    ModuleLevel {
+        name: String,
+        used_in: String,
+        use_span: Span,
+    },
     /// A lazily initialised module global handed out by a getter.
-    LazyGlobal { name: String, getter: String, return_span: Span },
+    LazyGlobal {
+        name: String,
+        getter: String,
+        return_span: Span,
+    },
     /// Stored as a class attribute: one value for every instance.
     ClassAttribute { target: Span },
     /// Stored on an instance with a fixed (not caller-supplied) user id and used by other methods.
-    FixedUserField { field: String, used_in: String, use_span: Span },
+    FixedUserField {
+        field: String,
+        used_in: String,
+        use_span: Span,
+    },
     /// Stored on process-wide application state (`app.state.x`).
     AppState { target: Span },
 }
@@ -183,7 +195,9 @@ pub fn is_email_literal(s: &str) -> bool {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !s.chars().any(|c| c.is_whitespace() || matches!(c, '{' | '}' | '/' | ':'))
+        && !s
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '{' | '}' | '/' | ':'))
 }
 
 pub fn is_email_name(name: &str) -> bool {
@@ -200,15 +214,27 @@ mod tests {
 
     #[test]
     fn keys() {
-        assert_eq!(classify_key_parts(&parts(&["user_id"]), None), KeyKind::User);
-        assert_eq!(classify_key_parts(&parts(&["req.user.id"]), None), KeyKind::User);
+        assert_eq!(
+            classify_key_parts(&parts(&["user_id"]), None),
+            KeyKind::User
+        );
+        assert_eq!(
+            classify_key_parts(&parts(&["req.user.id"]), None),
+            KeyKind::User
+        );
         assert_eq!(classify_key_parts(&parts(&["uid"]), None), KeyKind::User);
-        assert_eq!(classify_key_parts(&parts(&["who"]), Some("who")), KeyKind::User);
+        assert_eq!(
+            classify_key_parts(&parts(&["who"]), Some("who")),
+            KeyKind::User
+        );
         assert_eq!(
             classify_key_parts(&parts(&["user_id", "thread_id"]), None),
             KeyKind::Conversation
         );
-        assert_eq!(classify_key_parts(&parts(&["conversation_id"]), None), KeyKind::Conversation);
+        assert_eq!(
+            classify_key_parts(&parts(&["conversation_id"]), None),
+            KeyKind::Conversation
+        );
         assert_eq!(classify_key_parts(&parts(&["name"]), None), KeyKind::Other);
     }
 

@@ -32,7 +32,10 @@ impl std::error::Error for Report<'_> {}
 
 impl Diagnostic for Report<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(format!("{}({})", self.finding.code, self.finding.rule)))
+        Some(Box::new(format!(
+            "{}({})",
+            self.finding.code, self.finding.rule
+        )))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -64,8 +67,14 @@ impl Diagnostic for Report<'_> {
 }
 
 pub fn render(findings: &[Finding], color: bool, out: &mut dyn Write) -> std::io::Result<()> {
-    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_links(false).with_width(100);
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_links(false)
+        .with_width(100);
     for f in findings {
         let mut help = f.help.clone();
         if let Some(rule) = rules::find(f.code) {

@@ -9,6 +9,7 @@ pub const RULE: Rule = Rule {
     code: "CS003",
     name: "cached-session",
     severity: Severity::Error,
+    short: "Sessions are cached per user and reused across messages.",
     doc: include_str!("../../rules/CS003-cached-session.md"),
     url: "https://docs.composio.dev/sdk/typescript/api/tool-router#best-practices",
     check,
@@ -33,8 +34,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             out.push(
-                Diagnostic::new(store.span.clone(), message, "cached here", help(cx.language))
-                    .with_label(site.call.clone(), "session created here"),
+                Diagnostic::new(
+                    store.span.clone(),
+                    message,
+                    "cached here",
+                    help(cx.language),
+                )
+                .with_label(site.call.clone(), "session created here"),
             );
         }
     }
@@ -42,8 +48,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 fn help(language: Language) -> String {
     match language {
-        Language::Python => "create a fresh session per message or conversation; to continue a thread, \
+        Language::Python => {
+            "create a fresh session per message or conversation; to continue a thread, \
              store `session.session_id` and reopen it with `composio.use(session_id)`"
-            .to_string(),
+                .to_string()
+        }
     }
 }

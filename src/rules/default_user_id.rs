@@ -9,6 +9,7 @@ pub const RULE: Rule = Rule {
     code: "CS001",
     name: "default-user-id",
     severity: Severity::Error,
+    short: r#"The string "default" reaches a Composio user id."#,
     doc: include_str!("../../rules/CS001-default-user-id.md"),
     url: "https://docs.composio.dev/sdk/typescript/core-concepts#user-ids",
     check,
@@ -26,7 +27,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for arg in &cx.model.user_ids {
         for literal in arg.literals.iter().filter(|l| is_default(&l.value)) {
             let distance = arg.call.start.abs_diff(literal.span.start);
-            if nearest.get(&literal.span.start).is_some_and(|&d| d <= distance) {
+            if nearest
+                .get(&literal.span.start)
+                .is_some_and(|&d| d <= distance)
+            {
                 continue;
             }
             nearest.insert(literal.span.start, distance);
@@ -34,7 +38,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 literal.span.start,
                 Diagnostic::new(
                     literal.span.clone(),
-                    format!("`{}` is used as the user id of `{}`", cx.text(&literal.span), arg.callee),
+                    format!(
+                        "`{}` is used as the user id of `{}`",
+                        cx.text(&literal.span),
+                        arg.callee
+                    ),
                     "one id shared by every user",
                     help(cx.language),
                 )
@@ -46,27 +54,31 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if !is_default(&binding.literal.value) {
             continue;
         }
-        by_literal.entry(binding.literal.span.start).or_insert_with(|| {
-            Diagnostic::new(
-                binding.literal.span.clone(),
-                format!(
-                    "`{}` is set to `{}` in a file that uses Composio",
-                    binding.name,
-                    cx.text(&binding.literal.span)
-                ),
-                "one id shared by every user",
-                help(cx.language),
-            )
-        });
+        by_literal
+            .entry(binding.literal.span.start)
+            .or_insert_with(|| {
+                Diagnostic::new(
+                    binding.literal.span.clone(),
+                    format!(
+                        "`{}` is set to `{}` in a file that uses Composio",
+                        binding.name,
+                        cx.text(&binding.literal.span)
+                    ),
+                    "one id shared by every user",
+                    help(cx.language),
+                )
+            });
     }
     out.extend(by_literal.into_values());
 }
 
 fn help(language: Language) -> String {
     match language {
-        Language::Python => "pass the id of the user being served, e.g. `user_id=current_user.id`; \
+        Language::Python => {
+            "pass the id of the user being served, e.g. `user_id=current_user.id`; \
              for a single-user script or demo, suppress it with \
              `# composio-lint: ignore[CS001] -- single-user script`"
-            .to_string(),
+                .to_string()
+        }
     }
 }

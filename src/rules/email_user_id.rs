@@ -9,6 +9,7 @@ pub const RULE: Rule = Rule {
     code: "CS005",
     name: "email-user-id",
     severity: Severity::Warning,
+    short: "An email address is used as a Composio user id.",
     doc: include_str!("../../rules/CS005-email-user-id.md"),
     url: "https://docs.composio.dev/sdk/typescript/core-concepts#user-ids",
     check,
@@ -17,14 +18,19 @@ pub const RULE: Rule = Rule {
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut seen = BTreeSet::new();
     for arg in &cx.model.user_ids {
-        let Some(source) = arg.email_sources.first() else { continue };
+        let Some(source) = arg.email_sources.first() else {
+            continue;
+        };
         if !seen.insert(arg.expr.start) {
             continue;
         }
         out.push(
             Diagnostic::new(
                 arg.expr.clone(),
-                format!("an email address is used as the user id of `{}`", arg.callee),
+                format!(
+                    "an email address is used as the user id of `{}`",
+                    arg.callee
+                ),
                 "emails change; a user id must not",
                 help(cx.language),
             )

@@ -7,6 +7,7 @@ pub const RULE: Rule = Rule {
     code: "CS004",
     name: "missing-session-id-log",
     severity: Severity::Warning,
+    short: "A session is created or reopened but its ID is never logged.",
     doc: include_str!("../../rules/CS004-missing-session-id-log.md"),
     url: "https://docs.composio.dev/sdk/typescript/api/tool-router#session-properties",
     check,
@@ -15,18 +16,37 @@ pub const RULE: Rule = Rule {
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for site in cx.model.sessions.iter().filter(|s| !s.id_logged) {
         let (message, label) = if site.reopen {
-            (format!("the ID of the session reopened by `{}` is never logged", site.callee), "session reopened here")
+            (
+                format!(
+                    "the ID of the session reopened by `{}` is never logged",
+                    site.callee
+                ),
+                "session reopened here",
+            )
         } else {
-            (format!("the ID of the session created by `{}` is never logged", site.callee), "session created here")
+            (
+                format!(
+                    "the ID of the session created by `{}` is never logged",
+                    site.callee
+                ),
+                "session created here",
+            )
         };
-        out.push(Diagnostic::new(site.call.clone(), message, label, help(cx.language)));
+        out.push(Diagnostic::new(
+            site.call.clone(),
+            message,
+            label,
+            help(cx.language),
+        ));
     }
 }
 
 fn help(language: Language) -> String {
     match language {
-        Language::Python => "log the ID where the session starts, so every tool run can be traced: \
+        Language::Python => {
+            "log the ID where the session starts, so every tool run can be traced: \
              `logger.info(\"composio session %s\", session.session_id)`"
-            .to_string(),
+                .to_string()
+        }
     }
 }

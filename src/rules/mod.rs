@@ -29,6 +29,8 @@ pub struct Rule {
     pub code: &'static str,
     pub name: &'static str,
     pub severity: Severity,
+    /// One line: what the rule finds.
+    pub short: &'static str,
     /// The rule's Markdown documentation (rules/CSxxx-name.md).
     pub doc: &'static str,
     /// The upstream Composio page the rule comes from.
@@ -68,7 +70,10 @@ pub struct Diagnostic {
 impl Diagnostic {
     pub fn new(span: Span, message: String, primary_label: &str, help: String) -> Self {
         Diagnostic {
-            labels: vec![Label { span: span.clone(), text: primary_label.to_string() }],
+            labels: vec![Label {
+                span: span.clone(),
+                text: primary_label.to_string(),
+            }],
             span,
             message,
             help,
@@ -77,7 +82,10 @@ impl Diagnostic {
 
     pub fn with_label(mut self, span: Span, text: impl Into<String>) -> Self {
         if span != self.span && !self.labels.iter().any(|l| l.span == span) {
-            self.labels.push(Label { span, text: text.into() });
+            self.labels.push(Label {
+                span,
+                text: text.into(),
+            });
         }
         self
     }
@@ -103,7 +111,9 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
 /// The first paragraph under "## What it does" in a rule doc.
 pub fn summary(rule: &Rule) -> &'static str {
     let doc = rule.doc;
-    let Some(start) = doc.find("## What it does") else { return "" };
+    let Some(start) = doc.find("## What it does") else {
+        return "";
+    };
     let body = doc[start..].split_once('\n').map(|(_, b)| b).unwrap_or("");
     let body = body.trim_start_matches('\n');
     let end = body.find("\n\n").unwrap_or(body.len());
@@ -122,7 +132,11 @@ pub fn check_file(
     language: Language,
     selected: &dyn Fn(&Rule) -> bool,
 ) -> Vec<Checked> {
-    let cx = Context { model, src, language };
+    let cx = Context {
+        model,
+        src,
+        language,
+    };
     let mut out = Vec::new();
     for rule in RULES.iter().filter(|r| selected(r)) {
         let mut diagnostics = Vec::new();
@@ -149,13 +163,27 @@ mod tests {
         assert_eq!(codes.len(), RULES.len());
         assert_eq!(names.len(), RULES.len());
         for rule in RULES {
-            assert!(rule.doc.starts_with(&format!("# {} ({})", rule.name, rule.code)));
-            for section in ["## What it does", "## Why is this bad?", "## Example", "## Use instead", "## References"] {
+            assert!(
+                rule.doc
+                    .starts_with(&format!("# {} ({})", rule.name, rule.code))
+            );
+            for section in [
+                "## What it does",
+                "## Why is this bad?",
+                "## Example",
+                "## Use instead",
+                "## References",
+            ] {
                 assert!(rule.doc.contains(section), "{} lacks {section}", rule.code);
             }
             assert!(!summary(rule).is_empty());
             assert!(rule.url.starts_with("https://docs.composio.dev/"));
-            assert!(rule.doc.contains(rule.url), "{} doc does not cite {}", rule.code, rule.url);
+            assert!(
+                rule.doc.contains(rule.url),
+                "{} doc does not cite {}",
+                rule.code,
+                rule.url
+            );
         }
     }
 }

@@ -7,6 +7,7 @@ pub const RULE: Rule = Rule {
     code: "CS002",
     name: "shared-session",
     severity: Severity::Error,
+    short: "One session object is reachable from many users or requests.",
     doc: include_str!("../../rules/CS002-shared-session.md"),
     url: "https://docs.composio.dev/sdk/typescript/api/tool-router#creating-sessions",
     check,
@@ -14,40 +15,79 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for site in &cx.model.sessions {
-        let Some(evidence) = site.sharing.first() else { continue };
+        let Some(evidence) = site.sharing.first() else {
+            continue;
+        };
         let (message, secondary) = match evidence {
-            Sharing::ModuleLevel { name, used_in, use_span } => (
-                format!("session `{name}` is created once at module scope and used by `{used_in}`, which serves many users"),
-                (use_span.clone(), "every caller gets the same session here".to_string()),
+            Sharing::ModuleLevel {
+                name,
+                used_in,
+                use_span,
+            } => (
+                format!(
+                    "session `{name}` is created once at module scope and used by `{used_in}`, which serves many users"
+                ),
+                (
+                    use_span.clone(),
+                    "every caller gets the same session here".to_string(),
+                ),
             ),
-            Sharing::LazyGlobal { name, getter, return_span } => (
-                format!("session kept in the global `{name}` is handed out by `{getter}` to every caller"),
-                (return_span.clone(), "the same session for every caller".to_string()),
+            Sharing::LazyGlobal {
+                name,
+                getter,
+                return_span,
+            } => (
+                format!(
+                    "session kept in the global `{name}` is handed out by `{getter}` to every caller"
+                ),
+                (
+                    return_span.clone(),
+                    "the same session for every caller".to_string(),
+                ),
             ),
             Sharing::ClassAttribute { target } => (
-                format!("session stored in class attribute `{}` is shared by every instance", cx.text(target)),
+                format!(
+                    "session stored in class attribute `{}` is shared by every instance",
+                    cx.text(target)
+                ),
                 (target.clone(), "one value for the whole class".to_string()),
             ),
-            Sharing::FixedUserField { field, used_in, use_span } => (
-                format!("session created with a fixed user id is stored on `self.{field}` and used by `{used_in}` for every caller"),
+            Sharing::FixedUserField {
+                field,
+                used_in,
+                use_span,
+            } => (
+                format!(
+                    "session created with a fixed user id is stored on `self.{field}` and used by `{used_in}` for every caller"
+                ),
                 (use_span.clone(), "used here for whoever calls".to_string()),
             ),
             Sharing::AppState { target } => (
-                format!("session stored on application state `{}` is shared by every request", cx.text(target)),
+                format!(
+                    "session stored on application state `{}` is shared by every request",
+                    cx.text(target)
+                ),
                 (target.clone(), "process-wide state".to_string()),
             ),
         };
         out.push(
-            Diagnostic::new(site.call.clone(), message, "created once, outlives one user's request", help(cx.language))
-                .with_label(secondary.0, secondary.1),
+            Diagnostic::new(
+                site.call.clone(),
+                message,
+                "created once, outlives one user's request",
+                help(cx.language),
+            )
+            .with_label(secondary.0, secondary.1),
         );
     }
 }
 
 fn help(language: Language) -> String {
     match language {
-        Language::Python => "create the session inside the code that serves the request, from the caller's id: \
+        Language::Python => {
+            "create the session inside the code that serves the request, from the caller's id: \
              `session = composio.create(user_id=user.id)`; keep only the Composio client long-lived"
-            .to_string(),
+                .to_string()
+        }
     }
 }

@@ -129,10 +129,19 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
     };
     let text = |n: Node<'t>| -> &'t str { &src[n.byte_range()] };
     let mut decorators: HashMap<usize, Vec<Node<'t>>> = HashMap::new();
-    let mut stack = vec![Frame { node: root, scope: MODULE, class_body: None }];
+    let mut stack = vec![Frame {
+        node: root,
+        scope: MODULE,
+        class_body: None,
+    }];
     let mut cursor = root.walk();
 
-    while let Some(Frame { node, scope, class_body }) = stack.pop() {
+    while let Some(Frame {
+        node,
+        scope,
+        class_body,
+    }) = stack.pop()
+    {
         match node.kind() {
             "ERROR" => ix.syntax_errors.push(node.byte_range()),
             _ if node.is_missing() => ix.syntax_errors.push(node.byte_range()),
@@ -190,10 +199,18 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                 }
                 // Defaults and decorators belong to the enclosing scope; walk them there.
                 if let Some(params) = node.child_by_field_name("parameters") {
-                    stack.push(Frame { node: params, scope, class_body: None });
+                    stack.push(Frame {
+                        node: params,
+                        scope,
+                        class_body: None,
+                    });
                 }
                 if let Some(body) = node.child_by_field_name("body") {
-                    stack.push(Frame { node: body, scope: id, class_body: None });
+                    stack.push(Frame {
+                        node: body,
+                        scope: id,
+                        class_body: None,
+                    });
                 }
                 continue;
             }
@@ -224,10 +241,18 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                 });
                 ix.class_by_name.insert(name, id);
                 if let Some(sup) = node.child_by_field_name("superclasses") {
-                    stack.push(Frame { node: sup, scope, class_body: None });
+                    stack.push(Frame {
+                        node: sup,
+                        scope,
+                        class_body: None,
+                    });
                 }
                 if let Some(body) = node.child_by_field_name("body") {
-                    stack.push(Frame { node: body, scope: body_scope, class_body: Some(id) });
+                    stack.push(Frame {
+                        node: body,
+                        scope: body_scope,
+                        class_body: Some(id),
+                    });
                 }
                 continue;
             }
@@ -252,9 +277,10 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                 record_assignment(node, scope, class_body, src, &mut ix);
             }
             "named_expression" => {
-                if let (Some(n), Some(v)) =
-                    (node.child_by_field_name("name"), node.child_by_field_name("value"))
-                {
+                if let (Some(n), Some(v)) = (
+                    node.child_by_field_name("name"),
+                    node.child_by_field_name("value"),
+                ) {
                     bind(&mut ix, scope, class_body, n, v, src);
                 }
             }
@@ -271,9 +297,10 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
             }
             "call" => ix.calls.push((node, scope)),
             "attribute" => {
-                if let (Some(obj), Some(attr)) =
-                    (node.child_by_field_name("object"), node.child_by_field_name("attribute"))
-                    && obj.kind() == "identifier"
+                if let (Some(obj), Some(attr)) = (
+                    node.child_by_field_name("object"),
+                    node.child_by_field_name("attribute"),
+                ) && obj.kind() == "identifier"
                     && text(obj) == "self"
                     && let Some(c) = ix.scopes[scope].class.or_else(|| method_class(&ix, scope))
                 {
@@ -285,24 +312,39 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                 }
                 // The attribute name is not a variable use: walk only the object.
                 if let Some(obj) = node.child_by_field_name("object") {
-                    stack.push(Frame { node: obj, scope, class_body });
+                    stack.push(Frame {
+                        node: obj,
+                        scope,
+                        class_body,
+                    });
                 }
                 continue;
             }
             "keyword_argument" => {
                 if let Some(v) = node.child_by_field_name("value") {
-                    stack.push(Frame { node: v, scope, class_body });
+                    stack.push(Frame {
+                        node: v,
+                        scope,
+                        class_body,
+                    });
                 }
                 continue;
             }
             "identifier" => {
-                ix.name_uses.entry(text(node).to_string()).or_default().push((node, scope));
+                ix.name_uses
+                    .entry(text(node).to_string())
+                    .or_default()
+                    .push((node, scope));
             }
             _ => {}
         }
         let children: Vec<Node<'t>> = node.children(&mut cursor).collect();
         for child in children.into_iter().rev() {
-            stack.push(Frame { node: child, scope, class_body });
+            stack.push(Frame {
+                node: child,
+                scope,
+                class_body,
+            });
         }
     }
 
@@ -336,14 +378,24 @@ fn read_params<'t>(params: Node<'t>, src: &'t str) -> Vec<Param<'t>> {
     for p in params.named_children(&mut cursor) {
         let text = |n: Node<'t>| src[n.byte_range()].to_string();
         let param = match p.kind() {
-            "identifier" => Param { name: text(p), default: None, annotation: None, splat: false },
+            "identifier" => Param {
+                name: text(p),
+                default: None,
+                annotation: None,
+                splat: false,
+            },
             "typed_parameter" => {
                 let name_node = p.named_child(0);
                 let splat = name_node.is_some_and(|n| n.kind() != "identifier");
                 let name = name_node
                     .map(|n| text(n).trim_start_matches('*').to_string())
                     .unwrap_or_default();
-                Param { name, default: None, annotation: p.child_by_field_name("type"), splat }
+                Param {
+                    name,
+                    default: None,
+                    annotation: p.child_by_field_name("type"),
+                    splat,
+                }
             }
             "default_parameter" | "typed_default_parameter" => Param {
                 name: p.child_by_field_name("name").map(text).unwrap_or_default(),
@@ -381,12 +433,16 @@ fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
                 ix.touches_composio = true;
             }
             if module == "composio" {
-                ix.sdk_modules.insert(alias.unwrap_or("composio").to_string());
+                ix.sdk_modules
+                    .insert(alias.unwrap_or("composio").to_string());
             }
         }
         return;
     }
-    let module = node.child_by_field_name("module_name").map(text).unwrap_or("");
+    let module = node
+        .child_by_field_name("module_name")
+        .map(text)
+        .unwrap_or("");
     if mentions(module) {
         ix.touches_composio = true;
     }
@@ -424,13 +480,16 @@ fn record_assignment<'t>(
         value = v.child_by_field_name("right");
     }
     let Some(value) = value else { return };
-    let Some(left) = node.child_by_field_name("left") else { return };
+    let Some(left) = node.child_by_field_name("left") else {
+        return;
+    };
     match left.kind() {
         "identifier" | "attribute" => bind(ix, scope, class_body, left, value, src),
         "subscript" => {
-            if let (Some(container), Some(key)) =
-                (left.child_by_field_name("value"), left.child_by_field_name("subscript"))
-            {
+            if let (Some(container), Some(key)) = (
+                left.child_by_field_name("value"),
+                left.child_by_field_name("subscript"),
+            ) {
                 ix.subscript_stores.push(SubscriptStore {
                     statement: node,
                     container,
@@ -440,18 +499,19 @@ fn record_assignment<'t>(
                 });
             }
         }
-        "pattern_list" | "tuple_pattern" => {
+        "pattern_list" | "tuple_pattern"
             if matches!(value.kind(), "expression_list" | "tuple")
-                && value.named_child_count() == left.named_child_count()
-            {
-                let mut lc = left.walk();
-                let mut vc = value.walk();
-                let pairs: Vec<_> =
-                    left.named_children(&mut lc).zip(value.named_children(&mut vc)).collect();
-                for (target, v) in pairs {
-                    if matches!(target.kind(), "identifier" | "attribute") {
-                        bind(ix, scope, class_body, target, v, src);
-                    }
+                && value.named_child_count() == left.named_child_count() =>
+        {
+            let mut lc = left.walk();
+            let mut vc = value.walk();
+            let pairs: Vec<_> = left
+                .named_children(&mut lc)
+                .zip(value.named_children(&mut vc))
+                .collect();
+            for (target, v) in pairs {
+                if matches!(target.kind(), "identifier" | "attribute") {
+                    bind(ix, scope, class_body, target, v, src);
                 }
             }
         }
@@ -471,23 +531,36 @@ fn bind<'t>(
     if target.kind() == "identifier" {
         let name = text(target);
         if let Some(c) = class_body {
-            ix.classes[c].attrs.entry(name.clone()).or_default().push((value, scope));
+            ix.classes[c]
+                .attrs
+                .entry(name.clone())
+                .or_default()
+                .push((value, scope));
             ix.class_attr_stores.push((target, value, scope));
         }
-        ix.scopes[scope].assigns.entry(name).or_default().push(value);
+        ix.scopes[scope]
+            .assigns
+            .entry(name)
+            .or_default()
+            .push(value);
         ix.named_assigns.push((target, value, scope));
         return;
     }
-    let (Some(obj), Some(attr)) =
-        (target.child_by_field_name("object"), target.child_by_field_name("attribute"))
-    else {
+    let (Some(obj), Some(attr)) = (
+        target.child_by_field_name("object"),
+        target.child_by_field_name("attribute"),
+    ) else {
         return;
     };
     if obj.kind() == "identifier"
         && text(obj) == "self"
         && let Some(c) = ix.scopes[scope].class.or_else(|| method_class(ix, scope))
     {
-        ix.classes[c].fields.entry(text(attr)).or_default().push((value, scope));
+        ix.classes[c]
+            .fields
+            .entry(text(attr))
+            .or_default()
+            .push((value, scope));
         ix.named_assigns.push((target, value, scope));
         return;
     }
@@ -497,7 +570,15 @@ fn bind<'t>(
         name => ix.class_by_name.get(name).copied(),
     };
     if let Some(c) = owner {
-        ix.classes[c].attrs.entry(text(attr)).or_default().push((value, scope));
+        ix.classes[c]
+            .attrs
+            .entry(text(attr))
+            .or_default()
+            .push((value, scope));
     }
-    ix.attr_stores.push(AttrStore { target, value, scope });
+    ix.attr_stores.push(AttrStore {
+        target,
+        value,
+        scope,
+    });
 }

@@ -32,7 +32,10 @@ pub fn analyze(src: &str) -> FileModel {
         return FileModel::default();
     };
     let ix = index::build(tree.root_node(), src);
-    let mut model = FileModel { syntax_errors: ix.syntax_errors.clone(), ..Default::default() };
+    let mut model = FileModel {
+        syntax_errors: ix.syntax_errors.clone(),
+        ..Default::default()
+    };
     if !ix.touches_composio {
         return model;
     }
@@ -67,6 +70,9 @@ enum Val {
 const MAX_DEPTH: usize = 40;
 const SESSION_ID_ATTRS: &[&str] = &["session_id", "sessionId", "id"];
 
+/// A same-file call of a function: (call, caller's scope, parameters not passed explicitly).
+type CallSite<'t> = (Node<'t>, ScopeId, usize);
+
 struct Site<'t> {
     call: Node<'t>,
     scope: ScopeId,
@@ -90,7 +96,7 @@ struct Resolver<'a, 't> {
     in_progress: HashSet<usize>,
     cycle_cuts: usize,
     depth: usize,
-    calls_to: Option<HashMap<ScopeId, Vec<(Node<'t>, ScopeId, usize)>>>,
+    calls_to: Option<HashMap<ScopeId, Vec<CallSite<'t>>>>,
 }
 
 impl<'a, 't> Resolver<'a, 't> {
@@ -219,7 +225,10 @@ impl<'a, 't> Resolver<'a, 't> {
     /// Values a name implies when nothing better is known (SPEC: a local, field or parameter
     /// named `composio`/`composio_client` is a client in a file that touches Composio).
     fn by_name(&self, name: &str) -> Option<Val> {
-        if matches!(name, "composio" | "composio_client" | "composioClient" | "_composio") {
+        if matches!(
+            name,
+            "composio" | "composio_client" | "composioClient" | "_composio"
+        ) {
             Some(Val::Client)
         } else if is_logger_name(name) {
             Some(Val::Logger)
@@ -236,9 +245,10 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn eval_attribute(&mut self, node: Node<'t>, scope: ScopeId) -> Vec<Val> {
-        let (Some(obj), Some(attr)) =
-            (node.child_by_field_name("object"), node.child_by_field_name("attribute"))
-        else {
+        let (Some(obj), Some(attr)) = (
+            node.child_by_field_name("object"),
+            node.child_by_field_name("attribute"),
+        ) else {
             return Vec::new();
         };
         let attr = self.text(attr);
@@ -250,9 +260,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 Val::Member(path) if path.matches('.').count() < 3 => {
                     out.push(Val::Member(format!("{path}.{attr}")))
                 }
-                Val::Session(s) if SESSION_ID_ATTRS.contains(&attr) => {
-                    out.push(Val::SessionId(s))
-                }
+                Val::Session(s) if SESSION_ID_ATTRS.contains(&attr) => out.push(Val::SessionId(s)),
                 Val::Instance(c) => {
                     out.extend(self.eval_class_member(c, attr, true));
                 }
@@ -306,16 +314,20 @@ impl<'a, 't> Resolver<'a, 't> {
         let last = last_name(self.text(callee));
         let lower = last.to_ascii_lowercase();
         if lower.contains("composio")
-            && !["session", "tool", "provider", "toolset", "user"].iter().any(|w| lower.contains(w))
+            && !["session", "tool", "provider", "toolset", "user"]
+                .iter()
+                .any(|w| lower.contains(w))
         {
             out.push(Val::Client);
         }
-        if matches!(last, "getLogger" | "get_logger" | "getlogger" | "LoggerAdapter")
-            || (matches!(last, "bind" | "new" | "opt" | "bind_contextvars")
-                && callee_vals.is_empty()
-                && callee
-                    .child_by_field_name("object")
-                    .is_some_and(|o| self.eval(o, scope).contains(&Val::Logger)))
+        if matches!(
+            last,
+            "getLogger" | "get_logger" | "getlogger" | "LoggerAdapter"
+        ) || (matches!(last, "bind" | "new" | "opt" | "bind_contextvars")
+            && callee_vals.is_empty()
+            && callee
+                .child_by_field_name("object")
+                .is_some_and(|o| self.eval(o, scope).contains(&Val::Logger)))
         {
             out.push(Val::Logger);
         }
@@ -423,7 +435,7 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     /// Every same-file call of each function, with the caller's scope and the parameter offset.
-    fn calls_to(&mut self, f: ScopeId) -> Vec<(Node<'t>, ScopeId, usize)> {
+    fn calls_to(&mut self, f: ScopeId) -> Vec<CallSite<'t>> {
         if self.calls_to.is_none() {
             let mut map: HashMap<ScopeId, Vec<_>> = HashMap::new();
             for &(call, scope) in &self.ix.calls {
@@ -435,7 +447,11 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             self.calls_to = Some(map);
         }
-        self.calls_to.as_ref().and_then(|m| m.get(&f)).cloned().unwrap_or_default()
+        self.calls_to
+            .as_ref()
+            .and_then(|m| m.get(&f))
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// The argument a call passes for parameter `index` (named `name`) of its target.
@@ -446,7 +462,9 @@ impl<'a, 't> Resolver<'a, 't> {
         for a in args.named_children(&mut cursor) {
             match a.kind() {
                 "keyword_argument" => {
-                    if a.child_by_field_name("name").is_some_and(|n| self.text(n) == name) {
+                    if a.child_by_field_name("name")
+                        .is_some_and(|n| self.text(n) == name)
+                    {
                         return a.child_by_field_name("value");
                     }
                 }
@@ -474,7 +492,11 @@ impl<'a, 't> Resolver<'a, 't> {
                 .child_by_field_name("function")
                 .map(|c| self.compact(c))
                 .unwrap_or_default();
-            let user_id = if reopen { None } else { self.user_id_argument(call, true) };
+            let user_id = if reopen {
+                None
+            } else {
+                self.user_id_argument(call, true)
+            };
             self.sites.push(Site {
                 call,
                 scope,
@@ -587,7 +609,9 @@ impl<'a, 't> Resolver<'a, 't> {
         for a in args.named_children(&mut cursor) {
             match a.kind() {
                 "keyword_argument" => {
-                    if a.child_by_field_name("name").is_some_and(|n| self.text(n) == "user_id") {
+                    if a.child_by_field_name("name")
+                        .is_some_and(|n| self.text(n) == "user_id")
+                    {
                         return a.child_by_field_name("value");
                     }
                 }
@@ -604,11 +628,18 @@ impl<'a, 't> Resolver<'a, 't> {
             return first;
         }
         let scope = self.scope_of_call(call);
-        splats.into_iter().find_map(|s| self.dict_entry(s, scope, "user_id", 0))
+        splats
+            .into_iter()
+            .find_map(|s| self.dict_entry(s, scope, "user_id", 0))
     }
 
     fn scope_of_call(&self, call: Node<'t>) -> ScopeId {
-        self.ix.calls.iter().find(|(c, _)| c.id() == call.id()).map(|(_, s)| *s).unwrap_or(MODULE)
+        self.ix
+            .calls
+            .iter()
+            .find(|(c, _)| c.id() == call.id())
+            .map(|(_, s)| *s)
+            .unwrap_or(MODULE)
     }
 
     /// The value under `key` in a dict literal (or `dict(...)` call), following local names.
@@ -625,24 +656,29 @@ impl<'a, 't> Resolver<'a, 't> {
         match node.kind() {
             "dictionary" => {
                 let mut cursor = node.walk();
-                let found = node.named_children(&mut cursor).find_map(|pair| {
+
+                node.named_children(&mut cursor).find_map(|pair| {
                     let k = pair.child_by_field_name("key")?;
                     (pair.kind() == "pair" && string_value(k, self.src).as_deref() == Some(key))
                         .then(|| pair.child_by_field_name("value"))
                         .flatten()
-                });
-                found
+                })
             }
-            "call" if node.child_by_field_name("function").is_some_and(|f| self.text(f) == "dict") => {
+            "call"
+                if node
+                    .child_by_field_name("function")
+                    .is_some_and(|f| self.text(f) == "dict") =>
+            {
                 let args = node.child_by_field_name("arguments")?;
                 let mut cursor = args.walk();
-                let found = args.named_children(&mut cursor).find_map(|a| {
+
+                args.named_children(&mut cursor).find_map(|a| {
                     (a.kind() == "keyword_argument"
-                        && a.child_by_field_name("name").is_some_and(|n| self.text(n) == key))
+                        && a.child_by_field_name("name")
+                            .is_some_and(|n| self.text(n) == key))
                     .then(|| a.child_by_field_name("value"))
                     .flatten()
-                });
-                found
+                })
             }
             "identifier" => match self.lookup(self.text(node), scope) {
                 Binding::Values(values) => values
@@ -659,19 +695,30 @@ impl<'a, 't> Resolver<'a, 't> {
         if let Some(site) = self.session_site(call, scope) {
             return self.sites[site].user_id.into_iter().collect();
         }
-        let Some(callee) = call.child_by_field_name("function") else { return Vec::new() };
+        let Some(callee) = call.child_by_field_name("function") else {
+            return Vec::new();
+        };
         if callee.kind() != "attribute" {
             return Vec::new();
         }
-        let Some(obj) = callee.child_by_field_name("object") else { return Vec::new() };
-        let method = callee.child_by_field_name("attribute").map(|a| self.text(a)).unwrap_or("");
+        let Some(obj) = callee.child_by_field_name("object") else {
+            return Vec::new();
+        };
+        let method = callee
+            .child_by_field_name("attribute")
+            .map(|a| self.text(a))
+            .unwrap_or("");
         let path = self.eval(obj, scope).into_iter().find_map(|v| match v {
             Val::Member(p) => Some(p),
             Val::Client => Some(String::new()),
             _ => None,
         });
         let Some(path) = path else { return Vec::new() };
-        let full = if path.is_empty() { method.to_string() } else { format!("{path}.{method}") };
+        let full = if path.is_empty() {
+            method.to_string()
+        } else {
+            format!("{path}.{method}")
+        };
         let positional = matches!(
             full.as_str(),
             "tools.get"
@@ -679,12 +726,16 @@ impl<'a, 't> Resolver<'a, 't> {
                 | "connected_accounts.link"
                 | "toolkits.authorize"
         );
-        let mut out: Vec<Node<'t>> = self.user_id_argument(call, positional).into_iter().collect();
+        let mut out: Vec<Node<'t>> = self
+            .user_id_argument(call, positional)
+            .into_iter()
+            .collect();
         if let Some(args) = call.child_by_field_name("arguments") {
             let mut cursor = args.walk();
             for a in args.named_children(&mut cursor) {
                 if a.kind() == "keyword_argument"
-                    && a.child_by_field_name("name").is_some_and(|n| self.text(n) == "user_ids")
+                    && a.child_by_field_name("name")
+                        .is_some_and(|n| self.text(n) == "user_ids")
                     && let Some(v) = a.child_by_field_name("value")
                 {
                     if v.kind() == "list" || v.kind() == "tuple" {
@@ -738,7 +789,10 @@ impl<'a, 't> Resolver<'a, 't> {
             email_sources: t.emails,
         });
         for (f, param) in t.params {
-            if self.ix.scopes[f].params[param].splat || !visited.insert((f, param)) || visited.len() > 16 {
+            if self.ix.scopes[f].params[param].splat
+                || !visited.insert((f, param))
+                || visited.len() > 16
+            {
                 continue;
             }
             let name = self.ix.scopes[f].params[param].name.clone();
@@ -765,7 +819,10 @@ impl<'a, 't> Resolver<'a, 't> {
                     if model::is_email_literal(&value) {
                         t.emails.push(node.byte_range());
                     }
-                    t.literals.push(StrLiteral { span: node.byte_range(), value });
+                    t.literals.push(StrLiteral {
+                        span: node.byte_range(),
+                        value,
+                    });
                 } else if self.mentions_email(node) {
                     t.emails.push(node.byte_range());
                 } else {
@@ -800,9 +857,10 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
             }
             "attribute" => {
-                let (Some(obj), Some(attr)) =
-                    (node.child_by_field_name("object"), node.child_by_field_name("attribute"))
-                else {
+                let (Some(obj), Some(attr)) = (
+                    node.child_by_field_name("object"),
+                    node.child_by_field_name("attribute"),
+                ) else {
                     return;
                 };
                 let attr_name = self.text(attr);
@@ -884,36 +942,50 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn trace_call(&mut self, node: Node<'t>, scope: ScopeId, t: &mut Trace, d: usize) {
-        let Some(callee) = node.child_by_field_name("function") else { return };
+        let Some(callee) = node.child_by_field_name("function") else {
+            return;
+        };
         let callee_text = self.text(callee);
         let last = last_name(callee_text);
         let args: Vec<Node<'t>> = node
             .child_by_field_name("arguments")
             .map(|a| {
                 let mut c = a.walk();
-                a.named_children(&mut c).filter(|n| n.kind() != "comment").collect()
+                a.named_children(&mut c)
+                    .filter(|n| n.kind() != "comment")
+                    .collect()
             })
             .unwrap_or_default();
         let keyword = |name: &str| {
             args.iter().find_map(|a| {
                 (a.kind() == "keyword_argument"
-                    && a.child_by_field_name("name").is_some_and(|n| &self.src[n.byte_range()] == name))
+                    && a.child_by_field_name("name")
+                        .is_some_and(|n| &self.src[n.byte_range()] == name))
                 .then(|| a.child_by_field_name("value"))
                 .flatten()
             })
         };
-        let positional: Vec<Node<'t>> =
-            args.iter().copied().filter(|a| a.kind() != "keyword_argument").collect();
+        let positional: Vec<Node<'t>> = args
+            .iter()
+            .copied()
+            .filter(|a| a.kind() != "keyword_argument")
+            .collect();
         match last {
             // Lookups with a fallback: os.getenv("X", "default"), settings.get("K", "default").
             "get" | "getenv" | "get_env" | "getattr" | "pop" => {
                 let key_index = usize::from(last == "getattr");
-                let key = positional.get(key_index).and_then(|k| string_value(*k, self.src));
+                let key = positional
+                    .get(key_index)
+                    .and_then(|k| string_value(*k, self.src));
                 if key.as_deref().is_some_and(model::is_email_name) {
                     t.emails.push(node.byte_range());
                     return;
                 }
-                if let Some(fallback) = positional.get(key_index + 1).copied().or(keyword("default")) {
+                if let Some(fallback) = positional
+                    .get(key_index + 1)
+                    .copied()
+                    .or(keyword("default"))
+                {
                     self.trace(fallback, scope, t, d);
                 }
                 if !is_config_read(callee_text, "") {
@@ -978,7 +1050,10 @@ impl<'a, 't> Resolver<'a, 't> {
             let mut t = Trace::default();
             self.trace(value, scope, &mut t, 0);
             for literal in t.literals {
-                model.user_id_bindings.push(UserIdBinding { name: name.to_string(), literal });
+                model.user_id_bindings.push(UserIdBinding {
+                    name: name.to_string(),
+                    literal,
+                });
             }
         }
     }
@@ -1016,7 +1091,9 @@ impl<'a, 't> Resolver<'a, 't> {
         // Class attributes and attributes of long-lived objects.
         for &(target, value, scope) in &ix.class_attr_stores {
             for s in self.sessions_in(value, scope) {
-                self.sites[s].sharing.push(Sharing::ClassAttribute { target: target.byte_range() });
+                self.sites[s].sharing.push(Sharing::ClassAttribute {
+                    target: target.byte_range(),
+                });
             }
         }
         for store in &ix.attr_stores {
@@ -1027,7 +1104,8 @@ impl<'a, 't> Resolver<'a, 't> {
             });
             let app_state = obj.is_some_and(|o| {
                 o.kind() == "attribute"
-                    && o.child_by_field_name("attribute").is_some_and(|a| self.text(a) == "state")
+                    && o.child_by_field_name("attribute")
+                        .is_some_and(|a| self.text(a) == "state")
                     && !o.child_by_field_name("object").is_some_and(|b| {
                         let t = self.text(b);
                         t.ends_with("request") || t.ends_with("req")
@@ -1058,16 +1136,28 @@ impl<'a, 't> Resolver<'a, 't> {
             }
         }
         for &(call, scope) in &ix.calls {
-            let Some(callee) = call.child_by_field_name("function") else { continue };
+            let Some(callee) = call.child_by_field_name("function") else {
+                continue;
+            };
             if callee.kind() != "attribute" {
                 continue;
             }
-            let method = callee.child_by_field_name("attribute").map(|a| self.text(a)).unwrap_or("");
-            if !matches!(method, "setdefault" | "set" | "put" | "__setitem__" | "update") {
+            let method = callee
+                .child_by_field_name("attribute")
+                .map(|a| self.text(a))
+                .unwrap_or("");
+            if !matches!(
+                method,
+                "setdefault" | "set" | "put" | "__setitem__" | "update"
+            ) {
                 continue;
             }
-            let Some(container) = callee.child_by_field_name("object") else { continue };
-            let Some(args) = call.child_by_field_name("arguments") else { continue };
+            let Some(container) = callee.child_by_field_name("object") else {
+                continue;
+            };
+            let Some(args) = call.child_by_field_name("arguments") else {
+                continue;
+            };
             let mut cursor = args.walk();
             let args: Vec<Node<'t>> = args.named_children(&mut cursor).collect();
             let pairs: Vec<(Node<'t>, Node<'t>)> = if method == "update" {
@@ -1077,7 +1167,10 @@ impl<'a, 't> Resolver<'a, 't> {
                         let mut c = d.walk();
                         d.named_children(&mut c)
                             .filter_map(|p| {
-                                Some((p.child_by_field_name("key")?, p.child_by_field_name("value")?))
+                                Some((
+                                    p.child_by_field_name("key")?,
+                                    p.child_by_field_name("value")?,
+                                ))
                             })
                             .collect::<Vec<_>>()
                     })
@@ -1102,14 +1195,18 @@ impl<'a, 't> Resolver<'a, 't> {
         // Memoized functions returning a session.
         for f in 1..ix.scopes.len() {
             let scope = &ix.scopes[f];
-            let Some(decorator) = scope.decorators.iter().copied().find(|d| self.is_memoizer(*d))
+            let Some(decorator) = scope
+                .decorators
+                .iter()
+                .copied()
+                .find(|d| self.is_memoizer(*d))
             else {
                 continue;
             };
-            let per_conversation = scope
-                .params
-                .iter()
-                .any(|p| model::classify_key_parts(&[p.name.clone()], None) == KeyKind::Conversation);
+            let per_conversation = scope.params.iter().any(|p| {
+                model::classify_key_parts(std::slice::from_ref(&p.name), None)
+                    == KeyKind::Conversation
+            });
             if per_conversation {
                 continue;
             }
@@ -1127,7 +1224,9 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn is_memoizer(&self, decorator: Node<'t>) -> bool {
-        let Some(expr) = decorator.named_child(0) else { return false };
+        let Some(expr) = decorator.named_child(0) else {
+            return false;
+        };
         let callee = if expr.kind() == "call" {
             expr.child_by_field_name("function").unwrap_or(expr)
         } else {
@@ -1191,8 +1290,14 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
             }
             "call" => {
-                let callee = key.child_by_field_name("function").map(|c| self.text(c)).unwrap_or("");
-                let joins = matches!(last_name(callee), "format" | "join" | "str" | "hash" | "tuple");
+                let callee = key
+                    .child_by_field_name("function")
+                    .map(|c| self.text(c))
+                    .unwrap_or("");
+                let joins = matches!(
+                    last_name(callee),
+                    "format" | "join" | "str" | "hash" | "tuple"
+                );
                 if joins {
                     if let Some(args) = key.child_by_field_name("arguments") {
                         self.key_parts(args, scope, out, depth + 1);
@@ -1246,7 +1351,9 @@ impl<'a, 't> Resolver<'a, 't> {
 
     fn module_sharing(&mut self, site: usize, name: &str, via_global: Option<ScopeId>) {
         let ix = self.ix;
-        let Some(uses) = ix.name_uses.get(name) else { return };
+        let Some(uses) = ix.name_uses.get(name) else {
+            return;
+        };
         for &(node, scope) in uses {
             if self.ix.scopes[scope].kind != ScopeKind::Function || self.shadows(name, scope) {
                 continue;
@@ -1267,8 +1374,10 @@ impl<'a, 't> Resolver<'a, 't> {
                 if is_main_name(&scope.name) {
                     continue;
                 }
-                if let Some(ret) =
-                    scope.returns.iter().find(|r| r.kind() == "identifier" && self.text(**r) == name)
+                if let Some(ret) = scope
+                    .returns
+                    .iter()
+                    .find(|r| r.kind() == "identifier" && self.text(**r) == name)
                     && !self.shadows(name, f)
                 {
                     self.sites[site].sharing.push(Sharing::LazyGlobal {
@@ -1323,7 +1432,9 @@ impl<'a, 't> Resolver<'a, 't> {
         let lower = s.name.to_ascii_lowercase();
         if lower.starts_with("handle")
             || lower.starts_with("on_")
-            || ["handler", "endpoint", "webhook", "route"].iter().any(|w| lower.contains(w))
+            || ["handler", "endpoint", "webhook", "route"]
+                .iter()
+                .any(|w| lower.contains(w))
         {
             return true;
         }
@@ -1334,7 +1445,9 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn is_handler_decorator(&self, decorator: Node<'t>) -> bool {
-        let Some(expr) = decorator.named_child(0) else { return false };
+        let Some(expr) = decorator.named_child(0) else {
+            return false;
+        };
         let callee = if expr.kind() == "call" {
             expr.child_by_field_name("function").unwrap_or(expr)
         } else {
@@ -1347,7 +1460,8 @@ impl<'a, 't> Resolver<'a, 't> {
         let last = last_name(text).to_ascii_lowercase();
         matches!(
             last.as_str(),
-            "get" | "post"
+            "get"
+                | "post"
                 | "put"
                 | "patch"
                 | "delete"
@@ -1373,11 +1487,15 @@ impl<'a, 't> Resolver<'a, 't> {
                 | "middleware"
                 | "step"
                 | "activity"
-        ) || ["route", "handler", "endpoint", "webhook"].iter().any(|w| last.contains(w))
+        ) || ["route", "handler", "endpoint", "webhook"]
+            .iter()
+            .any(|w| last.contains(w))
     }
 
     fn field_sharing(&mut self, site: usize, c: ClassId, field: &str, creator: ScopeId) {
-        let Some(user_id) = self.sites[site].user_id else { return };
+        let Some(user_id) = self.sites[site].user_id else {
+            return;
+        };
         let site_scope = self.sites[site].scope;
         let mut t = Trace::default();
         self.trace(user_id, site_scope, &mut t, 0);
@@ -1385,7 +1503,9 @@ impl<'a, 't> Resolver<'a, 't> {
             return;
         }
         let ix = self.ix;
-        let Some(uses) = ix.classes[c].field_uses.get(field) else { return };
+        let Some(uses) = ix.classes[c].field_uses.get(field) else {
+            return;
+        };
         for &(node, scope) in uses {
             if scope == creator || ix.scopes[scope].class.is_none() {
                 continue;
@@ -1405,8 +1525,12 @@ impl<'a, 't> Resolver<'a, 't> {
     fn find_logged_ids(&mut self) {
         let ix = self.ix;
         for &(call, scope) in &ix.calls {
-            let Some(callee) = call.child_by_field_name("function") else { continue };
-            let Some(args) = call.child_by_field_name("arguments") else { continue };
+            let Some(callee) = call.child_by_field_name("function") else {
+                continue;
+            };
+            let Some(args) = call.child_by_field_name("arguments") else {
+                continue;
+            };
             if self.is_log_call(callee, scope) {
                 let logged = self.ids_mentioned(args, scope);
                 for s in logged {
@@ -1416,17 +1540,23 @@ impl<'a, 't> Resolver<'a, 't> {
                 continue;
             }
             // A same-file helper that logs the ID of the session (or the ID) it is given.
-            let Some((f, offset)) = self.resolve_function(callee, scope) else { continue };
+            let Some((f, offset)) = self.resolve_function(callee, scope) else {
+                continue;
+            };
             let (logs_id_of, logs) = self.helper_logging(f);
             if logs_id_of.is_empty() && logs.is_empty() {
                 continue;
             }
             let params: Vec<String> = ix.scopes[f].params.iter().map(|p| p.name.clone()).collect();
             for (i, name) in params.iter().enumerate().skip(offset) {
-                let Some(arg) = self.argument_for(call, i - offset, name) else { continue };
+                let Some(arg) = self.argument_for(call, i - offset, name) else {
+                    continue;
+                };
                 for v in self.eval(arg, scope) {
                     match v {
-                        Val::Session(s) if logs_id_of.contains(&i) => self.sites[s].id_logged = true,
+                        Val::Session(s) if logs_id_of.contains(&i) => {
+                            self.sites[s].id_logged = true
+                        }
                         Val::SessionId(s) if logs.contains(&i) => self.sites[s].id_logged = true,
                         _ => {}
                     }
@@ -1444,19 +1574,24 @@ impl<'a, 't> Resolver<'a, 't> {
             if !self.encloses(f, scope) {
                 continue;
             }
-            let Some(callee) = call.child_by_field_name("function") else { continue };
+            let Some(callee) = call.child_by_field_name("function") else {
+                continue;
+            };
             if !self.is_log_call_syntactic(callee) {
                 continue;
             }
-            let Some(args) = call.child_by_field_name("arguments") else { continue };
+            let Some(args) = call.child_by_field_name("arguments") else {
+                continue;
+            };
             let mut stack = vec![args];
             let mut cursor = args.walk();
             while let Some(n) = stack.pop() {
                 match n.kind() {
                     "attribute" => {
-                        if let (Some(o), Some(a)) =
-                            (n.child_by_field_name("object"), n.child_by_field_name("attribute"))
-                            && SESSION_ID_ATTRS.contains(&self.text(a))
+                        if let (Some(o), Some(a)) = (
+                            n.child_by_field_name("object"),
+                            n.child_by_field_name("attribute"),
+                        ) && SESSION_ID_ATTRS.contains(&self.text(a))
                             && let Some(i) = params.iter().position(|p| p.name == self.text(o))
                         {
                             id_of.insert(i);
@@ -1506,27 +1641,44 @@ impl<'a, 't> Resolver<'a, 't> {
     fn is_log_call_syntactic(&self, callee: Node<'t>) -> bool {
         let text = self.text(callee);
         match callee.kind() {
-            "identifier" => matches!(text, "print" | "pprint" | "echo" | "secho" | "bind_contextvars"),
+            "identifier" => matches!(
+                text,
+                "print" | "pprint" | "echo" | "secho" | "bind_contextvars"
+            ),
             "attribute" => {
-                let Some(obj) = callee.child_by_field_name("object") else { return false };
-                let method = callee.child_by_field_name("attribute").map(|a| self.text(a)).unwrap_or("");
+                let Some(obj) = callee.child_by_field_name("object") else {
+                    return false;
+                };
+                let method = callee
+                    .child_by_field_name("attribute")
+                    .map(|a| self.text(a))
+                    .unwrap_or("");
                 let obj_last = last_name(self.text(obj)).to_ascii_lowercase();
                 if matches!(
                     method,
-                    "set_attribute" | "set_attributes" | "set_tag" | "set_tags" | "set_context" | "add_event"
+                    "set_attribute"
+                        | "set_attributes"
+                        | "set_tag"
+                        | "set_tags"
+                        | "set_context"
+                        | "add_event"
                         | "add_breadcrumb"
                 ) {
                     return true;
                 }
                 if matches!(method, "write" | "print" | "echo" | "secho" | "log")
-                    && matches!(obj_last.as_str(), "stdout" | "stderr" | "console" | "click" | "typer" | "rich")
+                    && matches!(
+                        obj_last.as_str(),
+                        "stdout" | "stderr" | "console" | "click" | "typer" | "rich"
+                    )
                 {
                     return true;
                 }
                 if method == "bind_contextvars" {
                     return true;
                 }
-                LOG_METHODS.contains(&method) && (is_logger_name(&obj_last) || obj_last == "logging")
+                LOG_METHODS.contains(&method)
+                    && (is_logger_name(&obj_last) || obj_last == "logging")
             }
             _ => false,
         }
@@ -1565,7 +1717,10 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             let mut cursor = n.walk();
             for child in n.named_children(&mut cursor) {
-                if n.kind() == "attribute" && child.kind() == "identifier" && Some(child) == n.child_by_field_name("attribute") {
+                if n.kind() == "attribute"
+                    && child.kind() == "identifier"
+                    && Some(child) == n.child_by_field_name("attribute")
+                {
                     continue;
                 }
                 stack.push((child, depth));
@@ -1650,8 +1805,22 @@ impl Default for Trace {
 }
 
 const LOG_METHODS: &[&str] = &[
-    "debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log", "trace",
-    "success", "msg", "bind", "new", "contextualize", "opt",
+    "debug",
+    "info",
+    "warning",
+    "warn",
+    "error",
+    "exception",
+    "critical",
+    "fatal",
+    "log",
+    "trace",
+    "success",
+    "msg",
+    "bind",
+    "new",
+    "contextualize",
+    "opt",
 ];
 
 fn is_logger_name(lower_or_name: &str) -> bool {
@@ -1666,7 +1835,10 @@ fn is_logger_name(lower_or_name: &str) -> bool {
 }
 
 fn is_main_name(name: &str) -> bool {
-    matches!(name, "main" | "_main" | "amain" | "async_main" | "cli" | "run_main" | "<module>")
+    matches!(
+        name,
+        "main" | "_main" | "amain" | "async_main" | "cli" | "run_main" | "<module>"
+    )
 }
 
 fn is_request_param(name: &str) -> bool {
@@ -1674,10 +1846,34 @@ fn is_request_param(name: &str) -> bool {
     n.contains("user")
         || matches!(
             n.as_str(),
-            "uid" | "request" | "req" | "event" | "message" | "msg" | "payload" | "body" | "update"
-                | "websocket" | "ws" | "interaction" | "tenant_id" | "account_id" | "customer_id"
-                | "org_id" | "organization_id" | "team_id" | "workspace_id" | "chat_id" | "thread_id"
-                | "conversation_id" | "email" | "ctx" | "context" | "say" | "ack" | "command"
+            "uid"
+                | "request"
+                | "req"
+                | "event"
+                | "message"
+                | "msg"
+                | "payload"
+                | "body"
+                | "update"
+                | "websocket"
+                | "ws"
+                | "interaction"
+                | "tenant_id"
+                | "account_id"
+                | "customer_id"
+                | "org_id"
+                | "organization_id"
+                | "team_id"
+                | "workspace_id"
+                | "chat_id"
+                | "thread_id"
+                | "conversation_id"
+                | "email"
+                | "ctx"
+                | "context"
+                | "say"
+                | "ack"
+                | "command"
         )
 }
 
@@ -1688,9 +1884,11 @@ fn is_constant_name(name: &str) -> bool {
 /// A read from deployment configuration: `settings.X`, `config["X"]`, `os.environ[...]`.
 fn is_config_read(object: &str, attr: &str) -> bool {
     let o = object.to_ascii_lowercase();
-    ["settings", "config", "conf", "cfg", "environ", "env", "getenv", "secrets"]
-        .iter()
-        .any(|w| o.contains(w))
+    [
+        "settings", "config", "conf", "cfg", "environ", "env", "getenv", "secrets",
+    ]
+    .iter()
+    .any(|w| o.contains(w))
         || (!attr.is_empty() && is_constant_name(attr))
 }
 
