@@ -11,3 +11,4 @@ pub mod lint;
 pub mod model;
 pub mod report;
 pub mod rules;
+pub mod suppress;

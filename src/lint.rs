@@ -10,6 +10,7 @@ use crate::finding::{Finding, LineIndex};
 use crate::lang;
 use crate::model::{Language, Span};
 use crate::rules::{self, Label, Rule, Severity};
+use crate::suppress;
 
 /// Which rules run: `--select` / `--ignore` by code or name.
 #[derive(Debug, Default, Clone)]
@@ -29,11 +30,17 @@ impl Selection {
             && !Self::matches(&self.ignore, rule.code, rule.name)
     }
 
-    fn reports_parse_errors(&self) -> bool {
+    /// Whether a pseudo-rule (CS900, CS901) reports: only `--ignore` turns them off.
+    fn reports(&self, (code, name): (&str, &str)) -> bool {
         !self
             .ignore
             .iter()
-            .any(|s| s.eq_ignore_ascii_case(rules::PARSE_ERROR.0) || s == rules::PARSE_ERROR.1)
+            .any(|s| s.eq_ignore_ascii_case(code) || s == name)
+    }
+
+    /// Every rule runs, so a suppression that suppressed nothing is really unused.
+    fn all_rules_run(&self) -> bool {
+        rules::RULES.iter().all(|r| self.runs(r))
     }
 
     /// Unknown codes or names, for a usage error.
@@ -41,12 +48,7 @@ impl Selection {
         self.select
             .iter()
             .chain(&self.ignore)
-            .filter(|s| {
-                !s.eq_ignore_ascii_case("ALL")
-                    && rules::find(s).is_none()
-                    && !s.eq_ignore_ascii_case(rules::PARSE_ERROR.0)
-                    && *s != rules::PARSE_ERROR.1
-            })
+            .filter(|s| !s.eq_ignore_ascii_case("ALL") && rules::resolve_code(s).is_none())
             .cloned()
             .collect()
     }
@@ -141,7 +143,7 @@ pub fn lint_bytes(
         return Vec::new();
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let report_errors = selection.reports_parse_errors();
+    let report_errors = selection.reports(rules::PARSE_ERROR);
     if let Some(nul) = memchr::memchr(0, bytes) {
         let msg = format!("binary file (NUL byte at offset {nul}); not linted");
         return if report_errors {
@@ -186,6 +188,14 @@ pub fn lint_bytes(
             source: source.clone(),
         })
         .collect();
+    suppress::apply(
+        &mut out,
+        shown,
+        &source,
+        &model.comments,
+        &index,
+        selection.all_rules_run() && selection.reports(rules::UNUSED_SUPPRESSION),
+    );
     if report_errors && let Some(first) = model.syntax_errors.iter().min_by_key(|s| s.start) {
         let line = index.position(src, first.start).line;
         let msg = format!(

@@ -28,6 +28,8 @@ pub struct FileModel {
     pub user_id_bindings: Vec<UserIdBinding>,
     /// Where the parser gave up; findings are never reported from inside these.
     pub syntax_errors: Vec<Span>,
+    /// Real comment tokens (never string contents), for inline suppressions.
+    pub comments: Vec<Span>,
 }
 
 /// A session created (`create`, `tool_router.create`, ...) or reopened (`use`).

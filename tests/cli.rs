@@ -512,3 +512,87 @@ fn examples_project_shows_every_rule() {
         );
     }
 }
+
+#[test]
+fn inline_suppressions_from_real_comments_only() {
+    let src = r#"from composio import Composio
+
+composio = Composio()
+LABEL = "composio-lint: ignore[CS001]"
+
+
+def above(user_id: str):
+    # composio-lint: ignore[CS001] -- single-user demo
+    session = composio.create(user_id="default")
+    print(session.session_id)
+
+
+def trailing(user_id: str):
+    session = composio.create(user_id="default")  # composio-lint: ignore[default-user-id]
+    print(session.session_id)
+
+
+def noqa(user_id: str):
+    session = composio.create(user_id="default")  # noqa: E501, CS001
+    print(session.session_id)
+
+
+def string_is_not_a_comment(user_id: str):
+    session = composio.create(user_id="default", note="composio-lint: ignore[CS001]")
+    print(session.session_id)
+
+
+def unused(user_id: str):
+    # composio-lint: ignore[CS004]
+    session = composio.create(user_id=user_id)
+    print(session.session_id)
+
+
+def unknown_code(user_id: str):
+    session = composio.create(user_id=user_id)  # composio-lint: ignore[CS123]
+    print(session.session_id)
+"#;
+    let dir = project(&[("s.py", src.as_bytes())]);
+    let lines = |extra: &[&str]| -> Vec<String> {
+        json_findings(dir.path(), extra)
+            .iter()
+            .map(|f| format!("{}:{}", f["line"], f["code"].as_str().unwrap()))
+            .collect()
+    };
+    assert_eq!(lines(&[]), ["24:CS001", "29:CS901", "35:CS901"]);
+    let all = json_findings(dir.path(), &[]);
+    assert!(
+        all[1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("`CS004` suppresses nothing")
+    );
+    assert!(
+        all[2]["message"]
+            .as_str()
+            .unwrap()
+            .contains("`CS123` is not a composio-lint rule")
+    );
+    // With only some rules running, an unused directive may belong to a rule that did not run.
+    assert_eq!(lines(&["--select", "CS001"]), ["24:CS001"]);
+    assert_eq!(lines(&["--ignore", "CS901"]), ["24:CS001"]);
+}
+
+#[test]
+fn file_level_suppression() {
+    let src = format!("# composio-lint: file-ignore[CS001, CS004]\n{BAD}{WARN_ONLY}");
+    let dir = project(&[("f.py", src.as_bytes())]);
+    assert_eq!(
+        json_findings(dir.path(), &[]),
+        Vec::<serde_json::Value>::new()
+    );
+    let dir = project(&[(
+        "g.py",
+        format!("# composio-lint: file-ignore[CS002]\n{BAD}").as_bytes(),
+    )]);
+    let codes: Vec<String> = json_findings(dir.path(), &[])
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(codes, ["CS901", "CS001"]);
+}

@@ -101,6 +101,19 @@ pub const RULES: &[Rule] = &[
 
 /// The pseudo-rule for files that cannot be read or parsed.
 pub const PARSE_ERROR: (&str, &str) = ("CS900", "parse-error");
+/// The pseudo-rule for suppression directives that suppress nothing.
+pub const UNUSED_SUPPRESSION: (&str, &str) = ("CS901", "unused-suppression");
+
+/// The code a user wrote in a directive or flag (code or name, any case), if it exists.
+pub fn resolve_code(code_or_name: &str) -> Option<&'static str> {
+    if let Some(rule) = find(code_or_name) {
+        return Some(rule.code);
+    }
+    [PARSE_ERROR, UNUSED_SUPPRESSION]
+        .into_iter()
+        .find(|(code, name)| code.eq_ignore_ascii_case(code_or_name) || *name == code_or_name)
+        .map(|(code, _)| code)
+}
 
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     RULES

@@ -90,6 +90,7 @@ pub struct Index<'t> {
     /// Assignments to names, fields and class attributes: (target name node, value, scope).
     pub named_assigns: Vec<(Node<'t>, Node<'t>, ScopeId)>,
     pub syntax_errors: Vec<Span>,
+    pub comments: Vec<Span>,
 }
 
 struct Frame<'t> {
@@ -126,6 +127,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
         subscript_stores: Vec::new(),
         named_assigns: Vec::new(),
         syntax_errors: Vec::new(),
+        comments: Vec::new(),
     };
     let text = |n: Node<'t>| -> &'t str { &src[n.byte_range()] };
     let mut decorators: HashMap<usize, Vec<Node<'t>>> = HashMap::new();
@@ -142,6 +144,13 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
         class_body,
     }) = stack.pop()
     {
+        // Branches below that walk only some children must not lose comments (suppressions)
+        // attached directly to the node, such as an own-line comment opening a function body.
+        ix.comments.extend(
+            node.children(&mut cursor)
+                .filter(|c| c.kind() == "comment")
+                .map(|c| c.byte_range()),
+        );
         match node.kind() {
             "ERROR" => ix.syntax_errors.push(node.byte_range()),
             _ if node.is_missing() => ix.syntax_errors.push(node.byte_range()),
@@ -335,6 +344,13 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                     .entry(text(node).to_string())
                     .or_default()
                     .push((node, scope));
+            }
+            // Code that calls Composio's REST API directly names its host.
+            "string"
+                if !ix.touches_composio
+                    && text(node).to_ascii_lowercase().contains("composio.dev") =>
+            {
+                ix.touches_composio = true;
             }
             _ => {}
         }

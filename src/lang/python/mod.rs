@@ -34,6 +34,7 @@ pub fn analyze(src: &str) -> FileModel {
     let ix = index::build(tree.root_node(), src);
     let mut model = FileModel {
         syntax_errors: ix.syntax_errors.clone(),
+        comments: ix.comments.clone(),
         ..Default::default()
     };
     if !ix.touches_composio {
@@ -753,7 +754,8 @@ impl<'a, 't> Resolver<'a, 't> {
     fn find_user_ids(&mut self, model: &mut FileModel) {
         let ix = self.ix;
         for &(call, scope) in &ix.calls {
-            let exprs = self.composio_user_id_exprs(call, scope);
+            let mut exprs = self.composio_user_id_exprs(call, scope);
+            exprs.extend(self.rest_user_id(call, scope));
             if exprs.is_empty() {
                 continue;
             }
@@ -766,6 +768,97 @@ impl<'a, 't> Resolver<'a, 't> {
                 self.push_user_id(model, expr, scope, call, &callee, &mut visited);
             }
         }
+    }
+
+    /// `user_id` in the JSON body of an HTTP request to Composio's REST API:
+    /// `httpx.post(f"{COMPOSIO_BASE}/tool_router/session", json={"user_id": ...})`.
+    fn rest_user_id(&mut self, call: Node<'t>, scope: ScopeId) -> Option<Node<'t>> {
+        let callee = call.child_by_field_name("function")?;
+        if callee.kind() != "attribute" {
+            return None;
+        }
+        let method = self.text(callee.child_by_field_name("attribute")?);
+        let url_index = match method {
+            "post" | "put" | "patch" => 0,
+            "request" => 1,
+            _ => return None,
+        };
+        let url = self.argument_for(call, url_index, "url");
+        let to_composio = url.is_some_and(|u| self.mentions_composio(u, scope, 0))
+            || callee
+                .child_by_field_name("object")
+                .is_some_and(|o| self.mentions_composio(o, scope, 0));
+        if !to_composio {
+            return None;
+        }
+        let args = call.child_by_field_name("arguments")?;
+        let mut cursor = args.walk();
+        let body = args.named_children(&mut cursor).find_map(|a| {
+            let name = self.text(a.child_by_field_name("name")?);
+            let value = a.child_by_field_name("value")?;
+            match name {
+                "json" => Some(value),
+                "data" | "content" => {
+                    let f = value.child_by_field_name("function")?;
+                    (last_name(self.text(f)) == "dumps")
+                        .then(|| value.child_by_field_name("arguments")?.named_child(0))
+                        .flatten()
+                }
+                _ => None,
+            }
+        })?;
+        self.dict_entry(body, scope, "user_id", 0)
+    }
+
+    /// The expression names Composio, directly or through the values of the names in it
+    /// (a base-URL constant, an HTTP client built with a Composio `base_url`).
+    fn mentions_composio(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> bool {
+        if self.text(node).to_ascii_lowercase().contains("composio") {
+            return true;
+        }
+        if depth >= 3 {
+            return false;
+        }
+        let mut stack = vec![node];
+        let mut cursor = node.walk();
+        while let Some(n) = stack.pop() {
+            let values: Vec<(Node<'t>, ScopeId)> = match n.kind() {
+                "identifier" => match self.lookup(self.text(n), scope) {
+                    Binding::Values(v) => v,
+                    _ => Vec::new(),
+                },
+                "attribute" => {
+                    let field = n.child_by_field_name("attribute").map(|a| self.text(a));
+                    match (self.class_of(scope), field) {
+                        (Some(c), Some(f))
+                            if n.child_by_field_name("object")
+                                .is_some_and(|o| self.text(o) == "self") =>
+                        {
+                            self.ix.classes[c]
+                                .fields
+                                .get(f)
+                                .cloned()
+                                .unwrap_or_default()
+                        }
+                        _ => Vec::new(),
+                    }
+                }
+                _ => {
+                    stack.extend(n.named_children(&mut cursor));
+                    continue;
+                }
+            };
+            if values
+                .into_iter()
+                .any(|(v, s)| self.mentions_composio(v, s, depth + 1))
+            {
+                return true;
+            }
+            if n.kind() == "attribute" {
+                stack.extend(n.child_by_field_name("object"));
+            }
+        }
+        false
     }
 
     /// Records a user-id expression and, where it is a parameter of a same-file wrapper,
