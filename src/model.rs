@@ -9,14 +9,25 @@ pub type Span = Range<usize>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
     Python,
+    /// `.ts`, `.mts`, `.cts`: `<T>expr` casts are legal, JSX is not.
+    TypeScript,
+    Tsx,
+    JavaScript,
 }
 
 impl Language {
     pub fn from_path(path: &std::path::Path) -> Option<Language> {
         match path.extension()?.to_str()? {
             "py" | "pyi" => Some(Language::Python),
+            "ts" | "mts" | "cts" => Some(Language::TypeScript),
+            "tsx" => Some(Language::Tsx),
+            "js" | "jsx" | "mjs" | "cjs" => Some(Language::JavaScript),
             _ => None,
         }
+    }
+
+    pub fn is_python(self) -> bool {
+        self == Language::Python
     }
 }
 

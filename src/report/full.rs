@@ -89,7 +89,7 @@ pub fn render(findings: &[Finding], color: bool, out: &mut dyn Write) -> std::io
         }
         let report = Report {
             finding: f,
-            source: NamedSource::new(f.path.clone(), f.source.to_string()).with_language("python"),
+            source: NamedSource::new(f.path.clone(), f.source.to_string()),
             help,
         };
         let mut rendered = String::new();

@@ -73,12 +73,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn help(language: Language) -> String {
-    match language {
-        Language::Python => {
-            "pass the id of the user being served, e.g. `user_id=current_user.id`; \
-             for a single-user script or demo, suppress it with \
-             `# composio-lint: ignore[CS001] -- single-user script`"
-                .to_string()
-        }
-    }
+    let text = if language.is_python() {
+        "pass the id of the user being served, e.g. `user_id=current_user.id`; for a single-user script or demo, suppress it with `# composio-lint: ignore[CS001] -- single-user script`"
+    } else {
+        "pass the id of the user being served, e.g. `composio.create(req.user.id, ...)`; for a single-user script or demo, suppress it with `// composio-lint: ignore[CS001] -- single-user script`"
+    };
+    text.to_string()
 }

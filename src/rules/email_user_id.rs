@@ -41,9 +41,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn help(language: Language) -> String {
-    match language {
-        Language::Python => "use a stable id instead, such as `user_id=user.id` \
-             (your database key or your auth provider's subject)"
-            .to_string(),
-    }
+    let text = if language.is_python() {
+        "use a stable id instead, such as `user_id=user.id` (your database key or your auth provider's subject)"
+    } else {
+        "use a stable id instead, such as `user.id` (your database key or your auth provider's subject)"
+    };
+    text.to_string()
 }

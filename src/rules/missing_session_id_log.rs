@@ -42,11 +42,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn help(language: Language) -> String {
-    match language {
-        Language::Python => {
-            "log the ID where the session starts, so every tool run can be traced: \
-             `logger.info(\"composio session %s\", session.session_id)`"
-                .to_string()
-        }
-    }
+    let text = if language.is_python() {
+        "log the ID where the session starts, so every tool run can be traced: `logger.info(\"composio session %s\", session.session_id)`"
+    } else {
+        "log the ID where the session starts, so every tool run can be traced: `logger.info({ sessionId: session.sessionId }, 'composio session')`"
+    };
+    text.to_string()
 }

@@ -83,11 +83,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn help(language: Language) -> String {
-    match language {
-        Language::Python => {
-            "create the session inside the code that serves the request, from the caller's id: \
-             `session = composio.create(user_id=user.id)`; keep only the Composio client long-lived"
-                .to_string()
-        }
-    }
+    let text = if language.is_python() {
+        "create the session inside the code that serves the request, from the caller's id: `session = composio.create(user_id=user.id)`; keep only the Composio client long-lived"
+    } else {
+        "create the session inside the code that serves the request, from the caller's id: `const session = await composio.create(userId)`; keep only the Composio client long-lived"
+    };
+    text.to_string()
 }

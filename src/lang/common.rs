@@ -1,0 +1,94 @@
+//! Name heuristics shared by the front ends: what looks like a logger, a request handler's
+//! parameter, a deployment constant.
+
+pub const LOG_METHODS: &[&str] = &[
+    "debug",
+    "info",
+    "warning",
+    "warn",
+    "error",
+    "exception",
+    "critical",
+    "fatal",
+    "log",
+    "trace",
+    "success",
+    "msg",
+    "bind",
+    "new",
+    "contextualize",
+    "opt",
+];
+
+pub fn is_logger_name(lower_or_name: &str) -> bool {
+    let n = lower_or_name.to_ascii_lowercase();
+    n == "log"
+        || n == "_log"
+        || n.ends_with("logger")
+        || n.ends_with("_log")
+        || n == "structlog"
+        || n == "loguru"
+        || n == "logging"
+}
+
+pub fn is_main_name(name: &str) -> bool {
+    matches!(
+        name,
+        "main" | "_main" | "amain" | "async_main" | "cli" | "run_main" | "<module>"
+    )
+}
+
+pub fn is_request_param(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.contains("user")
+        || matches!(
+            n.as_str(),
+            "uid"
+                | "request"
+                | "req"
+                | "event"
+                | "message"
+                | "msg"
+                | "payload"
+                | "body"
+                | "update"
+                | "websocket"
+                | "ws"
+                | "interaction"
+                | "tenant_id"
+                | "account_id"
+                | "customer_id"
+                | "org_id"
+                | "organization_id"
+                | "team_id"
+                | "workspace_id"
+                | "chat_id"
+                | "thread_id"
+                | "conversation_id"
+                | "email"
+                | "ctx"
+                | "context"
+                | "say"
+                | "ack"
+                | "command"
+        )
+}
+
+pub fn is_constant_name(name: &str) -> bool {
+    name.chars().any(|c| c.is_ascii_uppercase()) && !name.chars().any(|c| c.is_ascii_lowercase())
+}
+
+/// A read from deployment configuration: `settings.X`, `config["X"]`, `os.environ[...]`.
+pub fn is_config_read(object: &str, attr: &str) -> bool {
+    let o = object.to_ascii_lowercase();
+    [
+        "settings", "config", "conf", "cfg", "environ", "env", "getenv", "secrets",
+    ]
+    .iter()
+    .any(|w| o.contains(w))
+        || (!attr.is_empty() && is_constant_name(attr))
+}
+
+pub fn last_name(text: &str) -> &str {
+    text.rsplit('.').next().unwrap_or(text).trim()
+}
