@@ -33,9 +33,18 @@ pub struct CheckArgs {
     /// Files or folders to lint
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Output format [default: full]
+    /// Output format [default: full, or github when GITHUB_ACTIONS=true]
     #[arg(long, value_enum)]
     pub output_format: Option<Format>,
+    /// Use this config file instead of searching for one
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Read the source from stdin and report it under this file name (use `-` or no PATH)
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Apply the config's `exclude` even to paths named on the command line
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Only run these rules (codes or names, comma-separated)
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,

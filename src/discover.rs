@@ -7,6 +7,7 @@ use std::sync::{Mutex, OnceLock};
 use aho_corasick::AhoCorasick;
 use ignore::{WalkBuilder, WalkState};
 
+use crate::config::PathMatcher;
 use crate::model::Language;
 
 /// Folders never worth linting, even when not hidden or ignored.
@@ -26,7 +27,16 @@ pub struct Discovered {
     pub errors: Vec<(PathBuf, String)>,
 }
 
-pub fn discover(paths: &[PathBuf], respect_gitignore: bool) -> Discovered {
+/// `exclude` (from the config) prunes walked folders and files; with `force_exclude` it also
+/// applies to paths named on the command line, as pre-commit passes every staged file.
+pub fn discover(
+    paths: &[PathBuf],
+    respect_gitignore: bool,
+    exclude: Option<&PathMatcher>,
+    force_exclude: bool,
+) -> Discovered {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let excluded = |p: &Path| exclude.is_some_and(|m| m.matches(p, &cwd));
     let mut files = Vec::new();
     let mut missing = Vec::new();
     let mut errors = Vec::new();
@@ -35,10 +45,11 @@ pub fn discover(paths: &[PathBuf], respect_gitignore: bool) -> Discovered {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_file() => {
                 // A file named explicitly is linted whatever the ignore files say.
-                if Language::from_path(path).is_some() {
+                if Language::from_path(path).is_some() && !(force_exclude && excluded(path)) {
                     files.push(path.clone());
                 }
             }
+            Ok(_) if force_exclude && excluded(path) => {}
             Ok(_) => roots.push(path.clone()),
             Err(e) => missing.push((path.clone(), describe_io_error(&e))),
         }
@@ -57,11 +68,18 @@ pub fn discover(paths: &[PathBuf], respect_gitignore: bool) -> Discovered {
             .git_exclude(respect_gitignore)
             .require_git(false)
             .follow_links(false)
-            .filter_entry(|e| {
-                !(e.file_type().is_some_and(|t| t.is_dir())
-                    && e.file_name()
-                        .to_str()
-                        .is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+            .filter_entry({
+                let exclude = exclude.cloned();
+                let cwd = cwd.clone();
+                move |e| {
+                    let vendored = e.file_type().is_some_and(|t| t.is_dir())
+                        && e.file_name()
+                            .to_str()
+                            .is_some_and(|n| SKIPPED_DIRS.contains(&n));
+                    let excluded = e.depth() > 0
+                        && exclude.as_ref().is_some_and(|m| m.matches(e.path(), &cwd));
+                    !(vendored || excluded)
+                }
             });
         let found = Mutex::new(Vec::new());
         let failed = Mutex::new(Vec::new());

@@ -4,6 +4,7 @@
 //! Pipeline: discover → prefilter → front end → FileModel → rules → findings → report.
 
 pub mod cli;
+pub mod config;
 pub mod discover;
 pub mod finding;
 pub mod lang;

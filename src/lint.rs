@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::config::Config;
 use crate::discover::{self, display_path};
 use crate::finding::{Finding, LineIndex};
 use crate::lang;
@@ -54,6 +55,37 @@ impl Selection {
     }
 }
 
+/// Everything a run is configured with: the rule selection and the config file's settings,
+/// command-line flags already applied over the file.
+#[derive(Debug, Default)]
+pub struct Settings {
+    pub selection: Selection,
+    pub config: Config,
+    pub respect_gitignore: bool,
+    /// Apply `exclude` even to paths named on the command line.
+    pub force_exclude: bool,
+}
+
+impl Settings {
+    fn severity(&self, rule: &Rule) -> Severity {
+        self.config
+            .severity
+            .get(rule.code)
+            .copied()
+            .unwrap_or(rule.severity)
+    }
+
+    /// Codes that `per-file-ignores` turns off for this file.
+    fn ignored_here(&self, shown: &str, cwd: &Path) -> Vec<&'static str> {
+        self.config
+            .per_file_ignores
+            .iter()
+            .filter(|(m, _)| m.matches(Path::new(shown), cwd))
+            .flat_map(|(_, codes)| codes.iter().copied())
+            .collect()
+    }
+}
+
 pub struct RunResult {
     pub findings: Vec<Finding>,
     /// Paths named on the command line that do not exist, with the reason.
@@ -63,13 +95,15 @@ pub struct RunResult {
     pub io_errors: usize,
 }
 
-pub fn run(
-    paths: &[std::path::PathBuf],
-    respect_gitignore: bool,
-    selection: &Selection,
-) -> RunResult {
+pub fn run(paths: &[std::path::PathBuf], settings: &Settings) -> RunResult {
     let cwd = std::env::current_dir().ok();
-    let found = discover::discover(paths, respect_gitignore);
+    let exclude = settings.config.exclude.as_ref();
+    let found = discover::discover(
+        paths,
+        settings.respect_gitignore,
+        exclude,
+        settings.force_exclude,
+    );
     let mut findings: Vec<Finding> = found
         .errors
         .iter()
@@ -86,7 +120,7 @@ pub fn run(
     let per_file: Vec<(Vec<Finding>, bool)> = found
         .files
         .par_iter()
-        .map(|path| lint_path(path, &display_path(path, cwd.as_deref()), selection))
+        .map(|path| lint_path(path, &display_path(path, cwd.as_deref()), settings))
         .collect();
     let mut read_failures = 0;
     for (f, failed) in per_file {
@@ -114,12 +148,12 @@ pub fn sort(findings: &mut [Finding]) {
 }
 
 /// Lints one file from disk; the flag is true when it could not be read.
-fn lint_path(path: &Path, shown: &str, selection: &Selection) -> (Vec<Finding>, bool) {
+fn lint_path(path: &Path, shown: &str, settings: &Settings) -> (Vec<Finding>, bool) {
     let Some(language) = Language::from_path(path) else {
         return (Vec::new(), false);
     };
     match std::fs::read(path) {
-        Ok(bytes) => (lint_bytes(shown, &bytes, language, selection), false),
+        Ok(bytes) => (lint_bytes(shown, &bytes, language, settings), false),
         Err(e) => (
             vec![parse_error(
                 shown,
@@ -137,8 +171,9 @@ pub fn lint_bytes(
     shown: &str,
     bytes: &[u8],
     language: Language,
-    selection: &Selection,
+    settings: &Settings,
 ) -> Vec<Finding> {
+    let selection = &settings.selection;
     if discover::cannot_matter(bytes) {
         return Vec::new();
     }
@@ -168,26 +203,34 @@ pub fn lint_bytes(
             };
         }
     };
-    let model = lang::analyze(language, src);
+    let model = lang::analyze(language, src, &settings.config.extra_loggers);
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let ignored_here = settings.ignored_here(shown, &cwd);
     let source: Arc<str> = Arc::from(src);
     let index = LineIndex::new(src);
-    let mut out: Vec<Finding> = rules::check_file(&model, src, language, &|r| selection.runs(r))
-        .into_iter()
-        .map(|c| Finding {
-            code: c.rule.code,
-            rule: c.rule.name,
-            severity: c.rule.severity,
-            path: shown.to_string(),
-            start: index.position(src, c.diagnostic.span.start),
-            end: index.position(src, c.diagnostic.span.end),
-            span: c.diagnostic.span,
-            message: c.diagnostic.message,
-            labels: c.diagnostic.labels,
-            help: c.diagnostic.help,
-            url: c.rule.url,
-            source: source.clone(),
-        })
-        .collect();
+    let mut out: Vec<Finding> = rules::check_file(
+        &model,
+        src,
+        language,
+        &settings.config.extra_default_user_ids,
+        &|r| selection.runs(r) && !ignored_here.contains(&r.code),
+    )
+    .into_iter()
+    .map(|c| Finding {
+        code: c.rule.code,
+        rule: c.rule.name,
+        severity: settings.severity(c.rule),
+        path: shown.to_string(),
+        start: index.position(src, c.diagnostic.span.start),
+        end: index.position(src, c.diagnostic.span.end),
+        span: c.diagnostic.span,
+        message: c.diagnostic.message,
+        labels: c.diagnostic.labels,
+        help: c.diagnostic.help,
+        url: c.rule.url,
+        source: source.clone(),
+    })
+    .collect();
     suppress::apply(
         &mut out,
         shown,

@@ -1,13 +1,17 @@
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use composio_lint::cli::{CheckArgs, Cli, ColorChoice, Command, RuleArgs};
-use composio_lint::lint::{self, Selection};
+use composio_lint::config;
+use composio_lint::discover::display_path;
+use composio_lint::lint::{self, RunResult, Selection, Settings};
+use composio_lint::model::Language;
 use composio_lint::report::{self, Format};
 use composio_lint::rules::{self, Severity};
+use miette::{GraphicalReportHandler, GraphicalTheme};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -26,9 +30,35 @@ fn main() -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> Result<u8, String> {
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    let config = match config::load(args.config.as_deref(), &cwd) {
+        Ok(c) => c,
+        Err(e) => {
+            let mut rendered = String::new();
+            let theme = if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            {
+                GraphicalTheme::unicode()
+            } else {
+                GraphicalTheme::unicode_nocolor()
+            };
+            let _ = GraphicalReportHandler::new_themed(theme).render_report(&mut rendered, &e);
+            eprint!("{rendered}");
+            return Ok(2);
+        }
+    };
+    // Command-line flags override the file.
     let selection = Selection {
-        select: args.select,
-        ignore: args.ignore,
+        select: if args.select.is_empty() {
+            config.select.clone().unwrap_or_default()
+        } else {
+            args.select
+        },
+        ignore: if args.ignore.is_empty() {
+            config.ignore.clone().unwrap_or_default()
+        } else {
+            args.ignore
+        },
     };
     let unknown = selection.unknown();
     if !unknown.is_empty() {
@@ -41,17 +71,39 @@ fn check(args: CheckArgs) -> Result<u8, String> {
                 .join(", ")
         ));
     }
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths
+    let settings = Settings {
+        selection,
+        config,
+        respect_gitignore: !args.no_respect_gitignore,
+        force_exclude: args.force_exclude,
     };
-    let run = lint::run(&paths, !args.no_respect_gitignore, &selection);
+
+    let run = match &args.stdin_filename {
+        Some(name) => {
+            if args.paths.iter().any(|p| p.as_os_str() != "-") {
+                return Err(
+                    "--stdin-filename reads the source from stdin; pass `-` or no PATH".into(),
+                );
+            }
+            lint_stdin(name, &settings, &cwd)?
+        }
+        None => {
+            let paths = if args.paths.is_empty() {
+                vec![PathBuf::from(".")]
+            } else {
+                args.paths
+            };
+            lint::run(&paths, &settings)
+        }
+    };
     for (path, reason) in &run.missing {
         eprintln!("composio-lint: error: {path}: {reason}");
     }
 
-    let format = args.output_format.unwrap_or(Format::Full);
+    let github = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
+    let format = args
+        .output_format
+        .unwrap_or(if github { Format::Github } else { Format::Full });
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -76,6 +128,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         for f in &run.findings {
             *counts.entry((f.code, f.rule)).or_default() += 1;
         }
+        // Machine formats keep stdout parseable.
         let stats = if human {
             &mut out as &mut dyn Write
         } else {
@@ -110,6 +163,35 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     let too_many_warnings = args.max_warnings.is_some_and(|max| warnings > max);
     let fails = errors > 0 || (args.deny_warnings && warnings > 0) || too_many_warnings;
     Ok(u8::from(fails && !args.exit_zero))
+}
+
+/// Editor integrations pipe the buffer in and name the file it will be saved as.
+fn lint_stdin(name: &Path, settings: &Settings, cwd: &Path) -> Result<RunResult, String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read stdin: {e}"))?;
+    let excluded = settings.force_exclude
+        && settings
+            .config
+            .exclude
+            .as_ref()
+            .is_some_and(|m| m.matches(name, cwd));
+    let findings = match Language::from_path(name) {
+        Some(language) if !excluded => {
+            let mut f =
+                lint::lint_bytes(&display_path(name, Some(cwd)), &bytes, language, settings);
+            lint::sort(&mut f);
+            f
+        }
+        _ => Vec::new(),
+    };
+    Ok(RunResult {
+        findings,
+        missing: Vec::new(),
+        files_checked: usize::from(!excluded),
+        io_errors: 0,
+    })
 }
 
 fn plural(n: usize) -> &'static str {

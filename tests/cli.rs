@@ -596,3 +596,267 @@ fn file_level_suppression() {
         .collect();
     assert_eq!(codes, ["CS901", "CS001"]);
 }
+
+#[test]
+fn config_file_is_found_by_walking_up_and_cli_flags_override_it() {
+    let dir = project(&[
+        ("composio-lint.toml", b"ignore = [\"CS004\"]\nexclude = [\"legacy\"]\n[per-file-ignores]\n\"scripts/**\" = [\"CS001\"]\n[severity]\nCS001 = \"warning\"\n"),
+        ("app/bad.py", BAD.as_bytes()),
+        ("app/warn.py", WARN_ONLY.as_bytes()),
+        ("scripts/demo.py", BAD.as_bytes()),
+        ("legacy/old.py", BAD.as_bytes()),
+    ]);
+    let app = dir.path().join("app");
+    let summary = |cwd: &Path, extra: &[&str]| -> Vec<String> {
+        json_findings(cwd, extra)
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {} {}",
+                    f["path"].as_str().unwrap(),
+                    f["code"].as_str().unwrap(),
+                    f["severity"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    // From a subfolder: the config above applies (ignore CS004, CS001 demoted to a warning).
+    assert_eq!(summary(&app, &[]), ["bad.py CS001 warning"]);
+    bin().current_dir(&app).arg("check").assert().code(0);
+    // From the root: per-file-ignores and exclude apply too.
+    let root = summary(dir.path(), &[]);
+    assert_eq!(
+        root,
+        [format!(
+            "{} CS001 warning",
+            Path::new("app").join("bad.py").display()
+        )]
+    );
+    // A flag overrides the file's `ignore`.
+    assert!(
+        summary(&app, &["--ignore", "CS001"])
+            .iter()
+            .any(|s| s == "warn.py CS004 warning")
+    );
+    // Paths named explicitly are linted even if excluded, unless --force-exclude.
+    let legacy = Path::new("legacy").join("old.py").display().to_string();
+    assert_eq!(summary(dir.path(), &[&legacy]).len(), 1);
+    assert_eq!(summary(dir.path(), &["--force-exclude", &legacy]).len(), 0);
+}
+
+#[test]
+fn pyproject_table_and_explicit_config() {
+    let dir = project(&[
+        ("pyproject.toml", b"[project]\nname = \"x\"\n\n[tool.composio-lint]\nextra-default-user-ids = [\"test\"]\n"),
+        ("a.py", BAD.replace("\"default\"", "\"test\"").as_bytes()),
+        ("other.toml", b"select = [\"CS004\"]\n"),
+    ]);
+    let codes = |extra: &[&str]| -> Vec<String> {
+        json_findings(dir.path(), extra)
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(codes(&[]), ["CS001"]);
+    assert_eq!(codes(&["--config", "other.toml"]), Vec::<String>::new());
+}
+
+#[test]
+fn extra_loggers_count_as_logging() {
+    let src = WARN_ONLY.replace(
+        "    return session.tools()",
+        "    audit.record(session.session_id)\n    return session.tools()",
+    );
+    let dir = project(&[("a.py", src.as_bytes())]);
+    assert_eq!(json_findings(dir.path(), &[]).len(), 1);
+    fs::write(
+        dir.path().join(".composio-lint.toml"),
+        "extra-loggers = [\"audit.record\"]\n",
+    )
+    .unwrap();
+    assert_eq!(json_findings(dir.path(), &[]).len(), 0);
+}
+
+#[test]
+fn bad_config_is_exit_2_pointing_at_file_line_and_key() {
+    for (body, expected) in [
+        (
+            "select = [\"CS001\"]\nselct = [\"CS004\"]\n",
+            "unknown field `selct`",
+        ),
+        ("select = \"CS001\"\n", "invalid type"),
+        ("ignore = [\"CS999\"]\n", "unknown rule `CS999`"),
+        ("[severity]\nCS004 = \"loud\"\n", "invalid severity `loud`"),
+        ("exclude = [\"a[\"]\n", "invalid glob"),
+    ] {
+        let dir = project(&[
+            ("composio-lint.toml", body.as_bytes()),
+            ("a.py", CLEAN.as_bytes()),
+        ]);
+        bin()
+            .current_dir(dir.path())
+            .args(["check", "--color", "never"])
+            .env("NO_COLOR", "1")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(expected))
+            .stderr(predicate::str::contains("composio-lint.toml:"));
+    }
+    let dir = project(&[("composio-lint.toml", b"select = [\"CS001\"]\nselct = 1\n")]);
+    bin()
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .arg("check")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("composio-lint.toml:2:1"));
+    bin()
+        .args(["check", "--config", "/no/such/config.toml"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn sarif_output_validates_against_the_official_schema() {
+    let dir = project(&[
+        ("bad.py", BAD.as_bytes()),
+        ("src dir/warn.py", WARN_ONLY.as_bytes()),
+        ("broken.py", b"import composio\ndef f(:\n"),
+    ]);
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["check", "--output-format", "sarif"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The official SARIF 2.1.0 schema (a copy of ../shared/schemas/sarif-schema-2.1.0.json).
+    let schema_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sarif-schema-2.1.0.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(schema_path).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "CS001", "CS002", "CS003", "CS004", "CS005", "CS900", "CS901"
+        ]
+    );
+    for r in &rules[..5] {
+        for key in [
+            "name",
+            "shortDescription",
+            "fullDescription",
+            "help",
+            "helpUri",
+            "defaultConfiguration",
+        ] {
+            assert!(r.get(key).is_some(), "rule {} lacks {key}", r["id"]);
+        }
+    }
+    let results = run["results"].as_array().unwrap();
+    let uris: Vec<&str> = results
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(uris, ["bad.py", "broken.py", "src%20dir/warn.py"]);
+    let region = &results[0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(7), Some(39))
+    );
+    assert_eq!(
+        (region["endLine"].as_u64(), region["endColumn"].as_u64()),
+        (Some(7), Some(48))
+    );
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"],
+        "%SRCROOT%"
+    );
+    assert_eq!(results[2]["level"], "warning");
+}
+
+#[test]
+fn github_format_explicit_and_automatic() {
+    let dir = project(&[
+        ("bad.py", BAD.as_bytes()),
+        ("warn.py", WARN_ONLY.as_bytes()),
+    ]);
+    let expected =
+        "::error file=bad.py,line=7,col=39,endLine=7,endColumn=48,title=CS001 default-user-id::";
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "--output-format", "github"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with(expected))
+        .stdout(predicate::str::contains(
+            "\n::warning file=warn.py,line=7,col=15,",
+        ));
+    bin()
+        .current_dir(dir.path())
+        .env("GITHUB_ACTIONS", "true")
+        .arg("check")
+        .assert()
+        .stdout(predicate::str::starts_with(expected));
+    // An explicit format wins over the environment.
+    bin()
+        .current_dir(dir.path())
+        .env("GITHUB_ACTIONS", "true")
+        .args(["check", "--output-format", "concise"])
+        .assert()
+        .stdout(predicate::str::starts_with("bad.py:7:39: CS001"));
+}
+
+#[test]
+fn stdin_with_a_file_name() {
+    let dir = project(&[("composio-lint.toml", b"exclude = [\"vendor\"]\n")]);
+    bin()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--stdin-filename",
+            "app/agent.py",
+            "--output-format",
+            "concise",
+            "-",
+        ])
+        .write_stdin(BAD)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("app/agent.py:7:39: CS001"));
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "--stdin-filename", "route.ts", "--output-format", "concise"])
+        .write_stdin("import { Composio } from '@composio/core';\nconst c = new Composio();\nexport async function POST(req: Request) {\n  const s = await c.create('default');\n  console.log(s.sessionId);\n}\n")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("route.ts:4:28: CS001"));
+    bin()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--stdin-filename",
+            "vendor/x.py",
+            "--force-exclude",
+            "--output-format",
+            "concise",
+            "-q",
+        ])
+        .write_stdin(BAD)
+        .assert()
+        .code(0)
+        .stdout("");
+}

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use composio_lint::lint::{Selection, lint_bytes};
+use composio_lint::lint::{Settings, lint_bytes};
 use composio_lint::model::Language;
 
 #[test]
@@ -35,7 +35,7 @@ fn corpus_findings_match_the_labels_exactly() {
             "f",
             src.as_bytes(),
             Language::from_path(path).unwrap(),
-            &Selection::default(),
+            &Settings::default(),
         );
         for f in &findings {
             let key = (f.start.line, f.code.to_string());

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use composio_lint::lint::{Selection, lint_bytes};
+use composio_lint::lint::{Settings, lint_bytes};
 use composio_lint::model::Language;
 use composio_lint::rules::RULES;
 
@@ -69,7 +69,7 @@ fn check(path: &Path) -> Result<usize, String> {
         &path.display().to_string(),
         src.as_bytes(),
         language,
-        &Selection::default(),
+        &Settings::default(),
     );
     let mut actual: BTreeMap<(usize, String), usize> = BTreeMap::new();
     for f in &findings {
@@ -129,7 +129,7 @@ fn fixtures_match_their_inline_expectations() {
 }
 
 /// Every supported language needs bad and good fixtures for every rule.
-const LANGUAGES: &[&str] = &["python"];
+const LANGUAGES: &[&str] = &["python", "typescript", "javascript"];
 
 #[test]
 fn every_rule_has_bad_and_good_fixtures_in_every_language() {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use composio_lint::lint::{Selection, lint_bytes};
+use composio_lint::lint::{Settings, lint_bytes};
 use composio_lint::model::Language;
 use composio_lint::report::{self, Format};
 
@@ -33,7 +33,7 @@ fn full_output_of_bad_fixtures() {
             &shown,
             &src,
             Language::from_path(&path).unwrap(),
-            &Selection::default(),
+            &Settings::default(),
         );
         let mut out = Vec::new();
         report::render(Format::Full, &findings, false, &mut out).unwrap();

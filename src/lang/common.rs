@@ -92,3 +92,19 @@ pub fn is_config_read(object: &str, attr: &str) -> bool {
 pub fn last_name(text: &str) -> &str {
     text.rsplit('.').next().unwrap_or(text).trim()
 }
+
+/// A call the config's `extra-loggers` names: the whole callee (`audit.record`), its final
+/// name (`record_event`), or the object it is called on (`audit`).
+pub fn is_extra_logger(callee: &str, extra: &[String]) -> bool {
+    if extra.is_empty() {
+        return false;
+    }
+    let compact: String = callee.split_whitespace().collect();
+    let object = compact.rsplit_once('.').map(|(o, _)| o).unwrap_or("");
+    let object_last = object.rsplit('.').next().unwrap_or("");
+    extra.iter().any(|e| {
+        *e == compact
+            || *e == last_name(&compact)
+            || (!object.is_empty() && (*e == object || *e == object_last))
+    })
+}

@@ -6,10 +6,11 @@ pub mod typescript;
 
 use crate::model::{FileModel, Language};
 
-pub fn analyze(language: Language, src: &str) -> FileModel {
+/// `extra_loggers`: more names that count as logging (config `extra-loggers`).
+pub fn analyze(language: Language, src: &str, extra_loggers: &[String]) -> FileModel {
     match language {
-        Language::Python => python::analyze(src),
-        Language::TypeScript => typescript::analyze(src, false),
-        Language::Tsx | Language::JavaScript => typescript::analyze(src, true),
+        Language::Python => python::analyze(src, extra_loggers),
+        Language::TypeScript => typescript::analyze(src, false, extra_loggers),
+        Language::Tsx | Language::JavaScript => typescript::analyze(src, true, extra_loggers),
     }
 }

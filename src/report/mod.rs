@@ -2,7 +2,9 @@
 
 mod concise;
 mod full;
+mod github;
 mod json;
+mod sarif;
 
 use std::io::Write;
 
@@ -14,6 +16,8 @@ pub enum Format {
     Concise,
     Json,
     JsonLines,
+    Sarif,
+    Github,
 }
 
 pub fn render(
@@ -27,5 +31,7 @@ pub fn render(
         Format::Concise => concise::render(findings, out),
         Format::Json => json::render(findings, out),
         Format::JsonLines => json::render_lines(findings, out),
+        Format::Sarif => sarif::render(findings, out),
+        Format::Github => github::render(findings, out),
     }
 }

@@ -15,8 +15,12 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn is_default(value: &str) -> bool {
+fn is_default(cx: &Context<'_>, value: &str) -> bool {
     value.eq_ignore_ascii_case("default")
+        || cx
+            .extra_default_user_ids
+            .iter()
+            .any(|id| id.eq_ignore_ascii_case(value))
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -25,7 +29,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut by_literal: BTreeMap<usize, Diagnostic> = BTreeMap::new();
     let mut nearest: BTreeMap<usize, usize> = BTreeMap::new();
     for arg in &cx.model.user_ids {
-        for literal in arg.literals.iter().filter(|l| is_default(&l.value)) {
+        for literal in arg.literals.iter().filter(|l| is_default(cx, &l.value)) {
             let distance = arg.call.start.abs_diff(literal.span.start);
             if nearest
                 .get(&literal.span.start)
@@ -51,7 +55,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     for binding in &cx.model.user_id_bindings {
-        if !is_default(&binding.literal.value) {
+        if !is_default(cx, &binding.literal.value) {
             continue;
         }
         by_literal

@@ -43,6 +43,8 @@ pub struct Context<'a> {
     pub model: &'a FileModel,
     pub src: &'a str,
     pub language: Language,
+    /// More user ids that count as shared placeholders, from the config.
+    pub extra_default_user_ids: &'a [String],
 }
 
 impl Context<'_> {
@@ -143,12 +145,14 @@ pub fn check_file(
     model: &FileModel,
     src: &str,
     language: Language,
+    extra_default_user_ids: &[String],
     selected: &dyn Fn(&Rule) -> bool,
 ) -> Vec<Checked> {
     let cx = Context {
         model,
         src,
         language,
+        extra_default_user_ids,
     };
     let mut out = Vec::new();
     for rule in RULES.iter().filter(|r| selected(r)) {

@@ -13,8 +13,8 @@ use std::collections::{HashMap, HashSet};
 use tree_sitter::{Node, Parser};
 
 use super::common::{
-    LOG_METHODS, is_config_read, is_constant_name, is_logger_name, is_main_name, is_request_param,
-    last_name,
+    LOG_METHODS, is_config_read, is_constant_name, is_extra_logger, is_logger_name, is_main_name,
+    is_request_param, last_name,
 };
 use crate::model::{
     self, CacheStore, FileModel, KeyKind, SessionSite, Sharing, StrLiteral, UserIdArg,
@@ -31,7 +31,7 @@ thread_local! {
     });
 }
 
-pub fn analyze(src: &str) -> FileModel {
+pub fn analyze(src: &str, extra_loggers: &[String]) -> FileModel {
     let Some(tree) = PARSER.with(|p| p.borrow_mut().parse(src, None)) else {
         return FileModel::default();
     };
@@ -44,7 +44,7 @@ pub fn analyze(src: &str) -> FileModel {
     if !ix.touches_composio {
         return model;
     }
-    let mut r = Resolver::new(&ix, src);
+    let mut r = Resolver::new(&ix, src, extra_loggers);
     r.find_sessions();
     r.find_user_ids(&mut model);
     r.find_user_id_bindings(&mut model);
@@ -94,6 +94,7 @@ struct Site<'t> {
 
 struct Resolver<'a, 't> {
     ix: &'a Index<'t>,
+    extra_loggers: &'a [String],
     src: &'t str,
     sites: Vec<Site<'t>>,
     site_by_call: HashMap<usize, Option<usize>>,
@@ -105,9 +106,10 @@ struct Resolver<'a, 't> {
 }
 
 impl<'a, 't> Resolver<'a, 't> {
-    fn new(ix: &'a Index<'t>, src: &'t str) -> Self {
+    fn new(ix: &'a Index<'t>, src: &'t str, extra_loggers: &'a [String]) -> Self {
         Resolver {
             ix,
+            extra_loggers,
             src,
             sites: Vec::new(),
             site_by_call: HashMap::new(),
@@ -1737,6 +1739,9 @@ impl<'a, 't> Resolver<'a, 't> {
     /// `log.bind`, `span.set_attribute`, `sentry_sdk.set_tag`, `sys.stderr.write`.
     fn is_log_call_syntactic(&self, callee: Node<'t>) -> bool {
         let text = self.text(callee);
+        if is_extra_logger(text, self.extra_loggers) {
+            return true;
+        }
         match callee.kind() {
             "identifier" => matches!(
                 text,

@@ -12,7 +12,9 @@ use std::collections::{HashMap, HashSet};
 
 use tree_sitter::{Language as Grammar, Node, Parser};
 
-use super::common::{is_constant_name, is_logger_name, is_main_name, is_request_param, last_name};
+use super::common::{
+    is_constant_name, is_extra_logger, is_logger_name, is_main_name, is_request_param, last_name,
+};
 use crate::model::{
     self, CacheStore, FileModel, KeyKind, SessionSite, Sharing, StrLiteral, UserIdArg,
     UserIdBinding,
@@ -36,7 +38,7 @@ thread_local! {
 
 /// `tsx` selects the TSX grammar (TSX and all JavaScript); otherwise plain TypeScript, where
 /// `<T>expr` casts are legal.
-pub fn analyze(src: &str, tsx: bool) -> FileModel {
+pub fn analyze(src: &str, tsx: bool, extra_loggers: &[String]) -> FileModel {
     let tree = PARSERS.with(|p| {
         let mut p = p.borrow_mut();
         if tsx {
@@ -57,7 +59,7 @@ pub fn analyze(src: &str, tsx: bool) -> FileModel {
     if !ix.touches_composio {
         return model;
     }
-    let mut r = Resolver::new(&ix, src);
+    let mut r = Resolver::new(&ix, src, extra_loggers);
     r.find_sessions();
     r.find_user_ids(&mut model);
     r.find_user_id_bindings(&mut model);
@@ -115,6 +117,7 @@ struct Site<'t> {
 
 struct Resolver<'a, 't> {
     ix: &'a Index<'t>,
+    extra_loggers: &'a [String],
     src: &'t str,
     sites: Vec<Site<'t>>,
     site_by_call: HashMap<usize, Option<usize>>,
@@ -133,9 +136,10 @@ enum Binding<'t> {
 }
 
 impl<'a, 't> Resolver<'a, 't> {
-    fn new(ix: &'a Index<'t>, src: &'t str) -> Self {
+    fn new(ix: &'a Index<'t>, src: &'t str, extra_loggers: &'a [String]) -> Self {
         Resolver {
             ix,
+            extra_loggers,
             src,
             sites: Vec::new(),
             site_by_call: HashMap::new(),
@@ -480,6 +484,10 @@ impl<'a, 't> Resolver<'a, 't> {
                 return Binding::Function(f);
             }
             if s.declared.contains(name) {
+                // A class declaration binds its name to the class itself.
+                if ix.class_by_name.contains_key(name) {
+                    return Binding::Module;
+                }
                 return Binding::Values(Vec::new());
             }
             match s.parent {
@@ -937,6 +945,11 @@ impl<'a, 't> Resolver<'a, 't> {
                 };
                 if model::is_email_name(prop) {
                     t.emails.push(node.byte_range());
+                    return;
+                }
+                // `config.userId` where `config` is a same-file object literal.
+                if let Some(value) = self.object_entry(obj, scope, prop, 0) {
+                    self.trace(value, scope, t, d);
                     return;
                 }
                 let mut resolved = false;
@@ -1567,6 +1580,9 @@ impl<'a, 't> Resolver<'a, 't> {
 
     /// `console.*`, `logger.info`, `req.log.info`, `span.setAttribute`, `Sentry.setTag`.
     fn is_log_call_syntactic(&self, callee: Node<'t>) -> bool {
+        if is_extra_logger(self.text(callee), self.extra_loggers) {
+            return true;
+        }
         let Some((obj, method)) = self.member_parts(callee) else {
             return matches!(self.text(callee), "log" | "debug");
         };
