@@ -110,7 +110,7 @@ fn normalize(path: &Path) -> PathBuf {
 #[derive(Debug)]
 pub struct ConfigError {
     message: String,
-    src: Option<NamedSource<String>>,
+    src: Option<Box<NamedSource<String>>>,
     span: Option<std::ops::Range<usize>>,
     help: Option<String>,
 }
@@ -135,7 +135,7 @@ impl Diagnostic for ConfigError {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.src.as_ref().map(|s| s as &dyn miette::SourceCode)
+        self.src.as_deref().map(|s| s as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -186,7 +186,7 @@ pub fn load(explicit: Option<&Path>, cwd: &Path) -> Result<Config, ConfigError> 
     let error =
         |message: String, span: Option<std::ops::Range<usize>>, help: Option<String>| ConfigError {
             message: format!("{shown}: {message}"),
-            src: Some(NamedSource::new(shown.clone(), text.clone())),
+            src: Some(Box::new(NamedSource::new(shown.clone(), text.clone()))),
             span,
             help,
         };
