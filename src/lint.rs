@@ -250,6 +250,14 @@ pub fn lint_bytes(
 }
 
 fn parse_error(shown: &str, source: Arc<str>, span: Span, message: String) -> Finding {
+    // Parsers report byte offsets; keep the span on character boundaries for every renderer.
+    let mut span = span.start.min(source.len())..span.end.min(source.len());
+    while !source.is_char_boundary(span.start) {
+        span.start -= 1;
+    }
+    while !source.is_char_boundary(span.end) {
+        span.end += 1;
+    }
     let index = LineIndex::new(&source);
     let start = index.position(&source, span.start);
     let end = index.position(&source, span.end);

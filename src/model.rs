@@ -13,6 +13,7 @@ pub enum Language {
     TypeScript,
     Tsx,
     JavaScript,
+    Rust,
 }
 
 impl Language {
@@ -22,6 +23,7 @@ impl Language {
             "ts" | "mts" | "cts" => Some(Language::TypeScript),
             "tsx" => Some(Language::Tsx),
             "js" | "jsx" | "mjs" | "cjs" => Some(Language::JavaScript),
+            "rs" => Some(Language::Rust),
             _ => None,
         }
     }
@@ -81,8 +83,10 @@ pub enum Sharing {
         used_in: String,
         use_span: Span,
     },
-    /// Stored on process-wide application state (`app.state.x`).
+    /// Stored on process-wide application state (`app.state.x`, axum `State`, actix `Data`).
     AppState { target: Span },
+    /// Held in a Rust `static` (`OnceLock`, `LazyLock`, `lazy_static!`, ...).
+    Static { name: String, target: Span },
 }
 
 #[derive(Debug)]
@@ -145,23 +149,55 @@ impl FileModel {
 pub fn classify_key_parts(parts: &[String], session_user_id: Option<&str>) -> KeyKind {
     let mut user = false;
     for part in parts {
-        let lower = part.to_ascii_lowercase();
-        if is_conversation_like(&lower) {
+        let head = key_head(part);
+        if is_conversation_like(&head) {
             return KeyKind::Conversation;
         }
-        if Some(part.as_str()) == session_user_id || is_user_like(&lower) {
+        if Some(part.as_str()) == session_user_id
+            || session_user_id.is_some_and(|u| u.trim_start_matches('&') == part)
+            || is_user_like(&head)
+        {
             user = true;
         }
     }
     if user { KeyKind::User } else { KeyKind::Other }
 }
 
-fn is_conversation_like(lower: &str) -> bool {
+/// The segment of a key expression that says what it identifies: `job.user_id` → `user_id`,
+/// `thread.id` → `thread`, `req.user.id` → `user`, `message.chat.id` → `chat`.
+fn key_head(part: &str) -> String {
+    const GENERIC: &[&str] = &[
+        "id",
+        "key",
+        "uuid",
+        "pk",
+        "value",
+        "clone",
+        "to_string",
+        "to_owned",
+        "as_str",
+        "str",
+        "self",
+        "this",
+    ];
+    let lower = part.to_ascii_lowercase();
+    let segments: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|s| !s.is_empty())
+        .collect();
+    segments
+        .iter()
+        .rev()
+        .find(|s| !GENERIC.contains(s))
+        .map(|s| s.to_string())
+        .unwrap_or(lower)
+}
+
+fn is_conversation_like(head: &str) -> bool {
     const WORDS: &[&str] = &[
         "conversation",
         "convo",
-        "conv_id",
-        "convid",
+        "conv",
         "thread",
         "chat",
         "dialog",
@@ -172,20 +208,18 @@ fn is_conversation_like(lower: &str) -> bool {
         "task",
         "job",
         "workflow",
-        "run_id",
-        "runid",
-        "request_id",
-        "requestid",
+        "run",
+        "request",
     ];
-    WORDS.iter().any(|w| lower.contains(w))
+    WORDS.iter().any(|w| head.contains(w))
 }
 
-fn is_user_like(lower: &str) -> bool {
-    let last = lower
-        .rsplit(['.', '[', ']', '(', ')', '"', '\'', ' '])
-        .find(|s| !s.is_empty())
-        .unwrap_or(lower);
-    lower.contains("user") || last == "uid" || last.ends_with("_uid") || last == "sub"
+fn is_user_like(head: &str) -> bool {
+    head.contains("user")
+        || head == "uid"
+        || head.ends_with("_uid")
+        || head == "sub"
+        || head == "email"
 }
 
 /// `user_id`, `USER_ID`, `userId`, `composio_user_id`, `uid`.
@@ -249,6 +283,26 @@ mod tests {
             KeyKind::Conversation
         );
         assert_eq!(classify_key_parts(&parts(&["name"]), None), KeyKind::Other);
+        assert_eq!(
+            classify_key_parts(&parts(&["job.user_id"]), None),
+            KeyKind::User
+        );
+        assert_eq!(
+            classify_key_parts(&parts(&["thread.id"]), None),
+            KeyKind::Conversation
+        );
+        assert_eq!(
+            classify_key_parts(&parts(&["message.chat.id"]), None),
+            KeyKind::Conversation
+        );
+        assert_eq!(
+            classify_key_parts(&parts(&["user_id.clone()"]), None),
+            KeyKind::User
+        );
+        assert_eq!(
+            classify_key_parts(&parts(&["principal"]), Some("&principal")),
+            KeyKind::User
+        );
     }
 
     #[test]

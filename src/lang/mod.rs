@@ -2,6 +2,7 @@
 
 mod common;
 pub mod python;
+pub mod rust;
 pub mod typescript;
 
 use crate::model::{FileModel, Language};
@@ -12,5 +13,6 @@ pub fn analyze(language: Language, src: &str, extra_loggers: &[String]) -> FileM
         Language::Python => python::analyze(src, extra_loggers),
         Language::TypeScript => typescript::analyze(src, false, extra_loggers),
         Language::Tsx | Language::JavaScript => typescript::analyze(src, true, extra_loggers),
+        Language::Rust => rust::analyze(src, extra_loggers),
     }
 }

@@ -47,10 +47,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn help(language: Language) -> String {
-    let text = if language.is_python() {
-        "create a fresh session per message or conversation; to continue a thread, store `session.session_id` and reopen it with `composio.use(session_id)`"
-    } else {
-        "create a fresh session per message or conversation; to continue a thread, store `session.sessionId` and reopen it with `composio.use(sessionId)`"
+    let text = match language {
+        Language::Python => {
+            "create a fresh session per message or conversation; to continue a thread, store `session.session_id` and reopen it with `composio.use(session_id)`"
+        }
+        Language::Rust => {
+            "create a fresh session per message or conversation; to continue a thread, store `session.session_id()` and reopen it with `client.get_session(id)`"
+        }
+        Language::TypeScript | Language::Tsx | Language::JavaScript => {
+            "create a fresh session per message or conversation; to continue a thread, store `session.sessionId` and reopen it with `composio.use(sessionId)`"
+        }
     };
     text.to_string()
 }

@@ -77,10 +77,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn help(language: Language) -> String {
-    let text = if language.is_python() {
-        "pass the id of the user being served, e.g. `user_id=current_user.id`; for a single-user script or demo, suppress it with `# composio-lint: ignore[CS001] -- single-user script`"
-    } else {
-        "pass the id of the user being served, e.g. `composio.create(req.user.id, ...)`; for a single-user script or demo, suppress it with `// composio-lint: ignore[CS001] -- single-user script`"
+    let text = match language {
+        Language::Python => {
+            "pass the id of the user being served, e.g. `user_id=current_user.id`; for a single-user script or demo, suppress it with `# composio-lint: ignore[CS001] -- single-user script`"
+        }
+        Language::Rust => {
+            "pass the id of the user being served, e.g. `client.create_session(&user.id)`; for a single-user tool or demo, suppress it with `// composio-lint: ignore[CS001] -- single-user tool`"
+        }
+        Language::TypeScript | Language::Tsx | Language::JavaScript => {
+            "pass the id of the user being served, e.g. `composio.create(req.user.id, ...)`; for a single-user script or demo, suppress it with `// composio-lint: ignore[CS001] -- single-user script`"
+        }
     };
     text.to_string()
 }

@@ -41,10 +41,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn help(language: Language) -> String {
-    let text = if language.is_python() {
-        "use a stable id instead, such as `user_id=user.id` (your database key or your auth provider's subject)"
-    } else {
-        "use a stable id instead, such as `user.id` (your database key or your auth provider's subject)"
+    let text = match language {
+        Language::Python => {
+            "use a stable id instead, such as `user_id=user.id` (your database key or your auth provider's subject)"
+        }
+        Language::Rust => {
+            "use a stable id instead, such as `user.id` (your database key or your auth provider's subject)"
+        }
+        Language::TypeScript | Language::Tsx | Language::JavaScript => {
+            "use a stable id instead, such as `user.id` (your database key or your auth provider's subject)"
+        }
     };
     text.to_string()
 }

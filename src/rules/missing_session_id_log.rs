@@ -42,10 +42,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn help(language: Language) -> String {
-    let text = if language.is_python() {
-        "log the ID where the session starts, so every tool run can be traced: `logger.info(\"composio session %s\", session.session_id)`"
-    } else {
-        "log the ID where the session starts, so every tool run can be traced: `logger.info({ sessionId: session.sessionId }, 'composio session')`"
+    let text = match language {
+        Language::Python => {
+            "log the ID where the session starts, so every tool run can be traced: `logger.info(\"composio session %s\", session.session_id)`"
+        }
+        Language::Rust => {
+            "log the ID where the session starts, so every tool run can be traced: `tracing::info!(session_id = %session.session_id(), \"composio session\")`"
+        }
+        Language::TypeScript | Language::Tsx | Language::JavaScript => {
+            "log the ID where the session starts, so every tool run can be traced: `logger.info({ sessionId: session.sessionId }, 'composio session')`"
+        }
     };
     text.to_string()
 }

@@ -62,6 +62,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 ),
                 (use_span.clone(), "used here for whoever calls".to_string()),
             ),
+            Sharing::Static { name, target } => (
+                format!("session held in the static `{name}` is shared by every request"),
+                (
+                    target.clone(),
+                    "one value for the whole process".to_string(),
+                ),
+            ),
             Sharing::AppState { target } => (
                 format!(
                     "session stored on application state `{}` is shared by every request",
@@ -83,10 +90,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn help(language: Language) -> String {
-    let text = if language.is_python() {
-        "create the session inside the code that serves the request, from the caller's id: `session = composio.create(user_id=user.id)`; keep only the Composio client long-lived"
-    } else {
-        "create the session inside the code that serves the request, from the caller's id: `const session = await composio.create(userId)`; keep only the Composio client long-lived"
+    let text = match language {
+        Language::Python => {
+            "create the session inside the code that serves the request, from the caller's id: `session = composio.create(user_id=user.id)`; keep only the Composio client long-lived"
+        }
+        Language::Rust => {
+            "create the session inside the handler from the caller's id: `let session = state.composio.create_session(&user.id).send().await?`; keep only the client in shared state"
+        }
+        Language::TypeScript | Language::Tsx | Language::JavaScript => {
+            "create the session inside the code that serves the request, from the caller's id: `const session = await composio.create(userId)`; keep only the Composio client long-lived"
+        }
     };
     text.to_string()
 }
