@@ -129,7 +129,7 @@ fn fixtures_match_their_inline_expectations() {
 }
 
 /// Every supported language needs bad and good fixtures for every rule.
-const LANGUAGES: &[&str] = &["python", "typescript", "javascript"];
+const LANGUAGES: &[&str] = &["python", "typescript", "javascript", "rust"];
 
 #[test]
 fn every_rule_has_bad_and_good_fixtures_in_every_language() {
