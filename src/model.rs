@@ -61,6 +61,26 @@ pub struct SessionSite {
     pub caches: Vec<CacheStore>,
 }
 
+impl SessionSite {
+    pub fn new(call: Span, callee: String, reopen: bool) -> Self {
+        SessionSite {
+            call,
+            callee,
+            reopen,
+            id_logged: false,
+            sharing: Vec::new(),
+            caches: Vec::new(),
+        }
+    }
+}
+
+/// Sessions in source order, as the model lists them.
+pub fn in_source_order(sites: impl IntoIterator<Item = SessionSite>) -> Vec<SessionSite> {
+    let mut out: Vec<SessionSite> = sites.into_iter().collect();
+    out.sort_by_key(|s| s.call.start);
+    out
+}
+
 #[derive(Debug)]
 pub enum Sharing {
     /// Held at module scope (directly or through `global`) and used by code serving many users.

@@ -108,3 +108,44 @@ pub fn is_extra_logger(callee: &str, extra: &[String]) -> bool {
             || (!object.is_empty() && (*e == object || *e == object_last))
     })
 }
+
+/// Whether calling `method` on a Composio client (`path` empty) or on one of its members
+/// (`tool_router`, `experimental.toolRouter`, ...) creates a session (`Some(false)`) or reopens
+/// one (`Some(true)`). Covers the Python and TypeScript spellings.
+pub fn session_method(path: &str, method: &str) -> Option<bool> {
+    const ROUTER: &[&str] = &[
+        "tool_router",
+        "toolRouter",
+        "experimental.tool_router",
+        "experimental.toolRouter",
+    ];
+    let router = ROUTER.contains(&path);
+    match method {
+        "create" if path.is_empty() || path == "sessions" || router => Some(false),
+        // Older SDKs; a client's own `createSession({ headers })` returns a configured client.
+        "create_session" | "createSession" if router => Some(false),
+        "use"
+            if path.is_empty()
+                || path == "sessions"
+                || path == "tool_router"
+                || path == "toolRouter" =>
+        {
+            Some(true)
+        }
+        _ => None,
+    }
+}
+
+/// SDK calls whose first positional argument is the user id (`tools.get(user_id, ...)`).
+/// Python's `triggers.create` and `provider.handle_tool_calls` take it by keyword only.
+pub fn takes_user_id_first(call: &str, python: bool) -> bool {
+    match call {
+        "tools.get" | "toolkits.authorize" => true,
+        "connected_accounts.initiate" | "connected_accounts.link" => python,
+        "connectedAccounts.initiate"
+        | "connectedAccounts.link"
+        | "triggers.create"
+        | "provider.handleToolCalls" => !python,
+        _ => false,
+    }
+}

@@ -103,19 +103,7 @@ fn analyze_on_this_thread(src: &str, extra_loggers: &[String]) -> FileModel {
     r.find_bindings(&mut model);
     r.find_stores();
     r.find_logged_ids();
-    model.sessions = r
-        .sites
-        .into_iter()
-        .map(|s| SessionSite {
-            call: s.span,
-            callee: s.callee,
-            reopen: s.reopen,
-            id_logged: s.id_logged,
-            sharing: s.sharing,
-            caches: s.caches,
-        })
-        .collect();
-    model.sessions.sort_by_key(|s| s.call.start);
+    model.sessions = model::in_source_order(r.sites.into_iter().map(|s| s.facts));
     model
 }
 
@@ -515,14 +503,9 @@ enum Val {
 }
 
 struct Site {
-    span: ByteSpan,
-    callee: String,
-    reopen: bool,
+    facts: SessionSite,
     /// The user id argument, re-parsed text (for key matching).
     user_id: Option<String>,
-    id_logged: bool,
-    sharing: Vec<Sharing>,
-    caches: Vec<CacheStore>,
 }
 
 struct Resolver<'i, 'a> {
@@ -676,7 +659,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
     fn eval_method(&mut self, m: &ExprMethodCall, f: FnId) -> Vec<Val> {
         let method = m.method.to_string();
         if let Some(&site) = self.site_of.get(&(m as *const _ as usize)) {
-            return vec![if self.sites[site].reopen {
+            return vec![if self.sites[site].facts.reopen {
                 Val::Session(site)
             } else {
                 Val::Builder(site)
@@ -726,13 +709,8 @@ impl<'i, 'a> Resolver<'i, 'a> {
                     .insert(m as *const _ as usize, self.sites.len());
                 let callee = format!("{}.{}", compact(&m.receiver), m.method);
                 self.sites.push(Site {
-                    span: span_of(m),
-                    callee,
-                    reopen,
+                    facts: SessionSite::new(span_of(m), callee, reopen),
                     user_id: user_id.map(compact),
-                    id_logged: false,
-                    sharing: Vec::new(),
-                    caches: Vec::new(),
                 });
             }
         }
@@ -765,11 +743,11 @@ impl<'i, 'a> Resolver<'i, 'a> {
         let ix = self.ix;
         for &(m, f) in &ix.method_calls {
             if let Some(&site) = self.site_of.get(&(m as *const _ as usize)) {
-                if self.sites[site].reopen {
+                if self.sites[site].facts.reopen {
                     continue;
                 }
                 if let Some(arg) = m.args.first() {
-                    let callee = self.sites[site].callee.clone();
+                    let callee = self.sites[site].facts.callee.clone();
                     self.push_user_id(model, arg, f, span_of(m), &callee, &mut HashSet::new());
                 }
                 continue;
@@ -1048,7 +1026,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
                         .iter()
                         .find(|(n, _)| n == name)
                         .map(|(_, sp)| sp.clone());
-                    self.sites[s].sharing.push(Sharing::Static {
+                    self.sites[s].facts.sharing.push(Sharing::Static {
                         name: name.clone(),
                         target: target.unwrap_or(0..0),
                     });
@@ -1072,7 +1050,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
                     for arg in &m.args {
                         for s in self.sessions_in(arg, f) {
                             let name = receiver_name.clone().unwrap_or_default();
-                            self.sites[s].sharing.push(Sharing::Static {
+                            self.sites[s].facts.sharing.push(Sharing::Static {
                                 name,
                                 target: target.clone(),
                             });
@@ -1084,6 +1062,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
                     for arg in &m.args {
                         for s in self.sessions_in(arg, f) {
                             self.sites[s]
+                                .facts
                                 .sharing
                                 .push(Sharing::AppState { target: span_of(m) });
                         }
@@ -1133,7 +1112,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
                 continue;
             }
             for s in self.sessions_in(&a.right, f) {
-                self.sites[s].sharing.push(Sharing::Static {
+                self.sites[s].facts.sharing.push(Sharing::Static {
                     name: root.clone(),
                     target: span_of(&*a.left),
                 });
@@ -1151,7 +1130,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
             }
             for field in &lit.fields {
                 for s in self.sessions_in(&field.expr, f) {
-                    self.sites[s].sharing.push(Sharing::AppState {
+                    self.sites[s].facts.sharing.push(Sharing::AppState {
                         target: span_of(lit),
                     });
                 }
@@ -1163,7 +1142,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
         let mut parts = Vec::new();
         key_parts(key, &mut parts, self.ix, f, 0);
         let kind = model::classify_key_parts(&parts, self.sites[site].user_id.as_deref());
-        self.sites[site].caches.push(CacheStore {
+        self.sites[site].facts.caches.push(CacheStore {
             span,
             container: compact(container),
             key: kind,
@@ -1213,7 +1192,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
                 for arg in &c.args {
                     for v in self.eval(arg, f) {
                         if let Val::Session(s) | Val::SessionId(s) = v {
-                            self.sites[s].id_logged = true;
+                            self.sites[s].facts.id_logged = true;
                         }
                     }
                 }
@@ -1284,7 +1263,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
             };
             for v in self.eval(&expr, f) {
                 if let Val::SessionId(s) = v {
-                    self.sites[s].id_logged = true;
+                    self.sites[s].facts.id_logged = true;
                 }
             }
         }

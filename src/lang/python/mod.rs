@@ -14,7 +14,7 @@ use tree_sitter::{Node, Parser};
 
 use super::common::{
     LOG_METHODS, is_config_read, is_constant_name, is_extra_logger, is_logger_name, is_main_name,
-    is_request_param, last_name,
+    is_request_param, last_name, session_method, takes_user_id_first,
 };
 use crate::model::{
     self, CacheStore, FileModel, KeyKind, SessionSite, Sharing, StrLiteral, UserIdArg,
@@ -81,12 +81,9 @@ type CallSite<'t> = (Node<'t>, ScopeId, usize);
 struct Site<'t> {
     call: Node<'t>,
     scope: ScopeId,
-    callee: String,
-    reopen: bool,
+    /// The model's facts about this session, filled in as the resolver learns them.
+    facts: SessionSite,
     user_id: Option<Node<'t>>,
-    id_logged: bool,
-    sharing: Vec<Sharing>,
-    caches: Vec<CacheStore>,
     /// Where the session value was bound: module-level names, `self` fields.
     module_names: Vec<(String, Option<ScopeId>)>,
     fields: Vec<(ClassId, String, ScopeId)>,
@@ -507,12 +504,8 @@ impl<'a, 't> Resolver<'a, 't> {
             self.sites.push(Site {
                 call,
                 scope,
-                callee,
-                reopen,
+                facts: SessionSite::new(call.byte_range(), callee, reopen),
                 user_id,
-                id_logged: false,
-                sharing: Vec::new(),
-                caches: Vec::new(),
                 module_names: Vec::new(),
                 fields: Vec::new(),
             });
@@ -530,22 +523,11 @@ impl<'a, 't> Resolver<'a, 't> {
         }
         let obj = callee.child_by_field_name("object")?;
         let method = self.text(callee.child_by_field_name("attribute")?);
-        for v in self.eval(obj, scope) {
-            match (v, method) {
-                (Val::Client, "create") => return Some(false),
-                (Val::Client, "use") => return Some(true),
-                (Val::Member(path), _) => match (path.as_str(), method) {
-                    ("sessions" | "tool_router" | "experimental.tool_router", "create")
-                    | ("tool_router" | "experimental.tool_router", "create_session") => {
-                        return Some(false);
-                    }
-                    ("sessions" | "tool_router", "use") => return Some(true),
-                    _ => {}
-                },
-                _ => {}
-            }
-        }
-        None
+        self.eval(obj, scope).into_iter().find_map(|v| match v {
+            Val::Client => session_method("", method),
+            Val::Member(path) => session_method(&path, method),
+            _ => None,
+        })
     }
 
     fn find_sessions(&mut self) {
@@ -556,20 +538,7 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn into_sessions(self) -> Vec<SessionSite> {
-        let mut out: Vec<SessionSite> = self
-            .sites
-            .into_iter()
-            .map(|s| SessionSite {
-                call: s.call.byte_range(),
-                callee: s.callee,
-                reopen: s.reopen,
-                id_logged: s.id_logged,
-                sharing: s.sharing,
-                caches: s.caches,
-            })
-            .collect();
-        out.sort_by_key(|s| s.call.start);
-        out
+        model::in_source_order(self.sites.into_iter().map(|s| s.facts))
     }
 
     fn sessions_in(&mut self, value: Node<'t>, scope: ScopeId) -> Vec<usize> {
@@ -726,13 +695,7 @@ impl<'a, 't> Resolver<'a, 't> {
         } else {
             format!("{path}.{method}")
         };
-        let positional = matches!(
-            full.as_str(),
-            "tools.get"
-                | "connected_accounts.initiate"
-                | "connected_accounts.link"
-                | "toolkits.authorize"
-        );
+        let positional = takes_user_id_first(&full, true);
         let mut out: Vec<Node<'t>> = self
             .user_id_argument(call, positional)
             .into_iter()
@@ -1190,7 +1153,7 @@ impl<'a, 't> Resolver<'a, 't> {
         // Class attributes and attributes of long-lived objects.
         for &(target, value, scope) in &ix.class_attr_stores {
             for s in self.sessions_in(value, scope) {
-                self.sites[s].sharing.push(Sharing::ClassAttribute {
+                self.sites[s].facts.sharing.push(Sharing::ClassAttribute {
                     target: target.byte_range(),
                 });
             }
@@ -1215,7 +1178,7 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             for s in self.sessions_in(store.value, store.scope) {
                 let target = store.target.byte_range();
-                self.sites[s].sharing.push(if class_attr {
+                self.sites[s].facts.sharing.push(if class_attr {
                     Sharing::ClassAttribute { target }
                 } else {
                     Sharing::AppState { target }
@@ -1227,7 +1190,7 @@ impl<'a, 't> Resolver<'a, 't> {
             for s in self.sessions_in(store.value, store.scope) {
                 let key = self.classify_key(store.key, store.scope, s);
                 let container = self.compact(store.container);
-                self.sites[s].caches.push(CacheStore {
+                self.sites[s].facts.caches.push(CacheStore {
                     span: store.statement.byte_range(),
                     container,
                     key,
@@ -1283,7 +1246,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 for s in self.sessions_in(value, scope) {
                     let key = self.classify_key(key, scope, s);
                     let container_text = self.compact(container);
-                    self.sites[s].caches.push(CacheStore {
+                    self.sites[s].facts.caches.push(CacheStore {
                         span: call.byte_range(),
                         container: container_text,
                         key,
@@ -1312,7 +1275,7 @@ impl<'a, 't> Resolver<'a, 't> {
             let returns = scope.returns.clone();
             for ret in returns {
                 for s in self.sessions_in(ret, f) {
-                    self.sites[s].caches.push(CacheStore {
+                    self.sites[s].facts.caches.push(CacheStore {
                         span: decorator.byte_range(),
                         container: ix.scopes[f].name.clone(),
                         key: KeyKind::Memoized,
@@ -1459,7 +1422,7 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             if let Some(server) = self.serving_function(scope) {
                 let used_in = ix.scopes[server].name.clone();
-                self.sites[site].sharing.push(Sharing::ModuleLevel {
+                self.sites[site].facts.sharing.push(Sharing::ModuleLevel {
                     name: name.to_string(),
                     used_in,
                     use_span: node.byte_range(),
@@ -1479,7 +1442,7 @@ impl<'a, 't> Resolver<'a, 't> {
                     .find(|r| r.kind() == "identifier" && self.text(**r) == name)
                     && !self.shadows(name, f)
                 {
-                    self.sites[site].sharing.push(Sharing::LazyGlobal {
+                    self.sites[site].facts.sharing.push(Sharing::LazyGlobal {
                         name: name.to_string(),
                         getter: scope.name.clone(),
                         return_span: ret.byte_range(),
@@ -1610,11 +1573,14 @@ impl<'a, 't> Resolver<'a, 't> {
                 continue;
             }
             let used_in = ix.scopes[scope].name.clone();
-            self.sites[site].sharing.push(Sharing::FixedUserField {
-                field: field.to_string(),
-                used_in,
-                use_span: node.byte_range(),
-            });
+            self.sites[site]
+                .facts
+                .sharing
+                .push(Sharing::FixedUserField {
+                    field: field.to_string(),
+                    used_in,
+                    use_span: node.byte_range(),
+                });
             return;
         }
     }
@@ -1633,7 +1599,7 @@ impl<'a, 't> Resolver<'a, 't> {
             if self.is_log_call(callee, scope) {
                 let logged = self.ids_mentioned(args, scope);
                 for s in logged {
-                    self.sites[s].id_logged = true;
+                    self.sites[s].facts.id_logged = true;
                 }
                 self.mark_reopened_ids(args, scope);
                 continue;
@@ -1654,9 +1620,11 @@ impl<'a, 't> Resolver<'a, 't> {
                 for v in self.eval(arg, scope) {
                     match v {
                         Val::Session(s) if logs_id_of.contains(&i) => {
-                            self.sites[s].id_logged = true
+                            self.sites[s].facts.id_logged = true
                         }
-                        Val::SessionId(s) if logs.contains(&i) => self.sites[s].id_logged = true,
+                        Val::SessionId(s) if logs.contains(&i) => {
+                            self.sites[s].facts.id_logged = true
+                        }
                         _ => {}
                     }
                 }
@@ -1846,7 +1814,7 @@ impl<'a, 't> Resolver<'a, 't> {
             out
         };
         for site in &mut self.sites {
-            if !site.reopen || !self_encloses(self.ix, site.scope, scope) {
+            if !site.facts.reopen || !self_encloses(self.ix, site.scope, scope) {
                 continue;
             }
             let arg = site
@@ -1855,7 +1823,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 .and_then(|a| a.named_child(0))
                 .map(|a| &self.src[a.byte_range()]);
             if arg.is_some_and(|a| names.contains(a)) {
-                site.id_logged = true;
+                site.facts.id_logged = true;
             }
         }
     }

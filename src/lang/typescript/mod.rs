@@ -14,6 +14,7 @@ use tree_sitter::{Language as Grammar, Node, Parser};
 
 use super::common::{
     is_constant_name, is_extra_logger, is_logger_name, is_main_name, is_request_param, last_name,
+    session_method, takes_user_id_first,
 };
 use crate::model::{
     self, CacheStore, FileModel, KeyKind, SessionSite, Sharing, StrLiteral, UserIdArg,
@@ -105,12 +106,9 @@ type CallSite<'t> = (Node<'t>, ScopeId);
 struct Site<'t> {
     call: Node<'t>,
     scope: ScopeId,
-    callee: String,
-    reopen: bool,
+    /// The model's facts about this session, filled in as the resolver learns them.
+    facts: SessionSite,
     user_id: Option<Node<'t>>,
-    id_logged: bool,
-    sharing: Vec<Sharing>,
-    caches: Vec<CacheStore>,
     module_names: Vec<(String, bool)>,
     fields: Vec<(ClassId, String, ScopeId)>,
 }
@@ -558,12 +556,8 @@ impl<'a, 't> Resolver<'a, 't> {
             self.sites.push(Site {
                 call,
                 scope,
-                callee,
-                reopen,
+                facts: SessionSite::new(call.byte_range(), callee, reopen),
                 user_id,
-                id_logged: false,
-                sharing: Vec::new(),
-                caches: Vec::new(),
                 module_names: Vec::new(),
                 fields: Vec::new(),
             });
@@ -578,22 +572,11 @@ impl<'a, 't> Resolver<'a, 't> {
             return None;
         }
         let (obj, method) = self.member_parts(call.child_by_field_name("function")?)?;
-        for v in self.eval(obj, scope) {
-            match (v, method) {
-                (Val::Client, "create") => return Some(false),
-                (Val::Client, "use") => return Some(true),
-                (Val::Member(path), _) => match (path.as_str(), method) {
-                    ("sessions" | "toolRouter" | "experimental.toolRouter", "create")
-                    | ("toolRouter" | "experimental.toolRouter", "createSession") => {
-                        return Some(false);
-                    }
-                    ("sessions" | "toolRouter", "use") => return Some(true),
-                    _ => {}
-                },
-                _ => {}
-            }
-        }
-        None
+        self.eval(obj, scope).into_iter().find_map(|v| match v {
+            Val::Client => session_method("", method),
+            Val::Member(path) => session_method(&path, method),
+            _ => None,
+        })
     }
 
     fn find_sessions(&mut self) {
@@ -604,20 +587,7 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn into_sessions(self) -> Vec<SessionSite> {
-        let mut out: Vec<SessionSite> = self
-            .sites
-            .into_iter()
-            .map(|s| SessionSite {
-                call: s.call.byte_range(),
-                callee: s.callee,
-                reopen: s.reopen,
-                id_logged: s.id_logged,
-                sharing: s.sharing,
-                caches: s.caches,
-            })
-            .collect();
-        out.sort_by_key(|s| s.call.start);
-        out
+        model::in_source_order(self.sites.into_iter().map(|s| s.facts))
     }
 
     fn sessions_in(&mut self, value: Node<'t>, scope: ScopeId) -> Vec<usize> {
@@ -723,15 +693,7 @@ impl<'a, 't> Resolver<'a, 't> {
         };
         let args = self.args(call);
         let mut out = Vec::new();
-        let positional = matches!(
-            full.as_str(),
-            "tools.get"
-                | "connectedAccounts.initiate"
-                | "connectedAccounts.link"
-                | "toolkits.authorize"
-                | "triggers.create"
-                | "provider.handleToolCalls"
-        );
+        let positional = takes_user_id_first(&full, false);
         if positional && let Some(first) = args.first().filter(|a| a.kind() != "object") {
             out.push(*first);
         }
@@ -1141,9 +1103,12 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             for &(target, value, s) in &class.static_stores {
                 for site in self.sessions_in(value, s) {
-                    self.sites[site].sharing.push(Sharing::ClassAttribute {
-                        target: target.byte_range(),
-                    });
+                    self.sites[site]
+                        .facts
+                        .sharing
+                        .push(Sharing::ClassAttribute {
+                            target: target.byte_range(),
+                        });
                 }
             }
         }
@@ -1151,7 +1116,7 @@ impl<'a, 't> Resolver<'a, 't> {
             for site in self.sessions_in(store.value, store.scope) {
                 let key = self.classify_key(store.key, store.scope, site);
                 let container = self.compact(store.container);
-                self.sites[site].caches.push(CacheStore {
+                self.sites[site].facts.caches.push(CacheStore {
                     span: store.statement.byte_range(),
                     container,
                     key,
@@ -1178,7 +1143,7 @@ impl<'a, 't> Resolver<'a, 't> {
             for site in self.sessions_in(args[1], scope) {
                 let key = self.classify_key(args[0], scope, site);
                 let container = self.compact(container);
-                self.sites[site].caches.push(CacheStore {
+                self.sites[site].facts.caches.push(CacheStore {
                     span: call.byte_range(),
                     container,
                     key,
@@ -1208,7 +1173,7 @@ impl<'a, 't> Resolver<'a, 't> {
             let returns = scope.returns.clone();
             for ret in returns {
                 for site in self.sessions_in(ret, f) {
-                    self.sites[site].caches.push(CacheStore {
+                    self.sites[site].facts.caches.push(CacheStore {
                         span: memo_span.clone(),
                         container: ix.scopes[f].name.clone(),
                         key: KeyKind::Memoized,
@@ -1318,7 +1283,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 continue;
             }
             if let Some(server) = self.serving_function(scope) {
-                self.sites[site].sharing.push(Sharing::ModuleLevel {
+                self.sites[site].facts.sharing.push(Sharing::ModuleLevel {
                     name: name.to_string(),
                     used_in: ix.scopes[server].name.clone(),
                     use_span: node.byte_range(),
@@ -1332,7 +1297,7 @@ impl<'a, 't> Resolver<'a, 't> {
                     continue;
                 }
                 if let Some(ret) = scope.returns.iter().find(|r| self.text(**r) == name) {
-                    self.sites[site].sharing.push(Sharing::LazyGlobal {
+                    self.sites[site].facts.sharing.push(Sharing::LazyGlobal {
                         name: name.to_string(),
                         getter: scope.name.clone(),
                         return_span: ret.byte_range(),
@@ -1456,11 +1421,14 @@ impl<'a, 't> Resolver<'a, 't> {
             if scope == creator || ix.scopes[scope].kind != ScopeKind::Function {
                 continue;
             }
-            self.sites[site].sharing.push(Sharing::FixedUserField {
-                field: field.to_string(),
-                used_in: ix.scopes[scope].name.clone(),
-                use_span: node.byte_range(),
-            });
+            self.sites[site]
+                .facts
+                .sharing
+                .push(Sharing::FixedUserField {
+                    field: field.to_string(),
+                    used_in: ix.scopes[scope].name.clone(),
+                    use_span: node.byte_range(),
+                });
             return;
         }
     }
@@ -1481,7 +1449,7 @@ impl<'a, 't> Resolver<'a, 't> {
             };
             if self.is_log_call(callee, scope) {
                 for s in self.ids_mentioned(args, scope) {
-                    self.sites[s].id_logged = true;
+                    self.sites[s].facts.id_logged = true;
                 }
                 self.mark_reopened_ids(args, scope);
                 continue;
@@ -1502,9 +1470,11 @@ impl<'a, 't> Resolver<'a, 't> {
                 for v in self.eval(arg, scope) {
                     match v {
                         Val::Session(s) if logs_id_of.contains(&i) => {
-                            self.sites[s].id_logged = true
+                            self.sites[s].facts.id_logged = true
                         }
-                        Val::SessionId(s) if logs.contains(&i) => self.sites[s].id_logged = true,
+                        Val::SessionId(s) if logs.contains(&i) => {
+                            self.sites[s].facts.id_logged = true
+                        }
                         _ => {}
                     }
                 }
@@ -1666,12 +1636,12 @@ impl<'a, 't> Resolver<'a, 't> {
             stack.extend(n.named_children(&mut cursor));
         }
         for i in 0..self.sites.len() {
-            if !self.sites[i].reopen || !self.encloses(self.sites[i].scope, scope) {
+            if !self.sites[i].facts.reopen || !self.encloses(self.sites[i].scope, scope) {
                 continue;
             }
             let arg = self.args(self.sites[i].call).first().map(|a| self.text(*a));
             if arg.is_some_and(|a| names.contains(a)) {
-                self.sites[i].id_logged = true;
+                self.sites[i].facts.id_logged = true;
             }
         }
     }
