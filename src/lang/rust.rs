@@ -209,6 +209,9 @@ struct Index<'a> {
     assigns: Vec<(&'a syn::ExprAssign, FnId)>,
     /// Struct fields named like a user id with `#[serde(default = "fn")]`: (field, fn name).
     serde_defaults: Vec<(String, String)>,
+    /// String defaults declared in field attributes (`#[arg(default_value = "x")]`,
+    /// `#[serde(default = ...)]` aside): field name → literals, for `args.user` reads.
+    field_defaults: HashMap<String, Vec<StrLiteral>>,
     /// The function being indexed; 0 is the pseudo-function for items outside any fn.
     current: FnId,
     current_impl: Option<String>,
@@ -385,6 +388,32 @@ impl<'a> Visit<'a> for Index<'a> {
             let name = name.to_string();
             self.struct_fields
                 .insert(name.clone(), type_text(&field.ty));
+            for attr in &field.attrs {
+                let tokens = flatten(quote::quote!(#attr));
+                for w in tokens.windows(3) {
+                    if let [
+                        TokenTree::Ident(key),
+                        TokenTree::Punct(eq),
+                        TokenTree::Literal(lit),
+                    ] = w
+                        && matches!(
+                            key.to_string().as_str(),
+                            "default_value" | "default_value_t"
+                        )
+                        && eq.as_char() == '='
+                        && let Ok(text) =
+                            syn::parse2::<syn::LitStr>(TokenTree::Literal(lit.clone()).into())
+                    {
+                        self.field_defaults
+                            .entry(name.clone())
+                            .or_default()
+                            .push(StrLiteral {
+                                span: lit.span().byte_range(),
+                                value: text.value(),
+                            });
+                    }
+                }
+            }
             // `#[serde(default = "default_user_id")]` on a field named like a user id.
             if !model::is_user_id_name(&name) {
                 continue;
@@ -399,6 +428,17 @@ impl<'a> Visit<'a> for Index<'a> {
             }
         }
         visit::visit_item_struct(self, s);
+    }
+
+    fn visit_expr_let(&mut self, l: &'a syn::ExprLet) {
+        for name in pat_names(&l.pat) {
+            self.funcs[self.current]
+                .lets
+                .entry(name)
+                .or_default()
+                .push(&l.expr);
+        }
+        visit::visit_expr_let(self, l);
     }
 
     fn visit_local(&mut self, l: &'a syn::Local) {
@@ -754,9 +794,9 @@ impl<'i, 'a> Resolver<'i, 'a> {
             }
             // REST: `.json(&json!({"user_id": ...}))` / `.json(&Body { user_id, .. })` on a
             // request to a Composio URL.
-            if m.method == "json"
+            if matches!(m.method.to_string().as_str(), "json" | "body")
                 && let Some(body) = m.args.first()
-                && self.request_to_composio(&m.receiver, f)
+                && self.request_to_composio(&m.receiver, f, 0)
                 && let Some(user_id) = self.json_user_id(body, f)
             {
                 self.push_user_id(
@@ -771,21 +811,24 @@ impl<'i, 'a> Resolver<'i, 'a> {
         }
     }
 
-    fn request_to_composio(&self, receiver: &Expr, f: FnId) -> bool {
-        let text = quote::quote!(#receiver).to_string();
+    /// The request is built on a URL naming Composio: directly, or through locals and
+    /// constants (`format!("{BASE}/...")`, `base.join("tool_router/session")`).
+    fn request_to_composio(&self, expr: &Expr, f: FnId, depth: usize) -> bool {
+        let text = quote::quote!(#expr).to_string();
         if mentions_composio(&text) || text.contains("tool_router") {
             return true;
         }
-        // The URL may be a local or a constant naming the host, also inside `format!`.
-        let names = token_names(quote::quote!(#receiver));
-        names.iter().any(|n| {
-            self.ix.funcs[f].lets.get(n).is_some_and(|vs| {
-                vs.iter()
-                    .any(|v| mentions_composio(&quote::quote!(#v).to_string()))
-            }) || self.ix.statics.get(n).is_some_and(|(_, init)| {
-                init.as_ref()
-                    .is_some_and(|i| mentions_composio(&quote::quote!(#i).to_string()))
-            })
+        if depth >= 3 {
+            return false;
+        }
+        token_names(quote::quote!(#expr)).iter().any(|n| {
+            self.ix.funcs[f]
+                .lets
+                .get(n)
+                .is_some_and(|vs| vs.iter().any(|v| self.request_to_composio(v, f, depth + 1)))
+                || self.ix.statics.get(n).is_some_and(|(_, init)| {
+                    init.is_some_and(|i| self.request_to_composio(i, 0, depth + 1))
+                })
         })
     }
 
@@ -793,6 +836,21 @@ impl<'i, 'a> Resolver<'i, 'a> {
     fn json_user_id(&self, body: &Expr, f: FnId) -> Option<Expr> {
         match body {
             Expr::Reference(r) => self.json_user_id(&r.expr, f),
+            Expr::Try(t) => self.json_user_id(&t.expr, f),
+            // `serde_json::to_string(&payload)?`, `to_vec`.
+            Expr::Call(c)
+                if matches!(
+                    path_text(match &*c.func {
+                        Expr::Path(p) => &p.path,
+                        _ => return None,
+                    })
+                    .rsplit("::")
+                    .next(),
+                    Some("to_string" | "to_vec" | "to_string_pretty")
+                ) =>
+            {
+                self.json_user_id(c.args.first()?, f)
+            }
             Expr::Macro(m) if path_text(&m.mac.path).ends_with("json") => {
                 json_field(&m.mac.tokens, "user_id")
             }
@@ -881,10 +939,15 @@ impl<'i, 'a> Resolver<'i, 'a> {
             Expr::Await(a) => self.trace(&a.base, f, t, d),
             Expr::Try(x) => self.trace(&x.expr, f, t, d),
             Expr::Field(fe) => {
-                if let syn::Member::Named(n) = &fe.member
-                    && model::is_email_name(&n.to_string())
-                {
-                    t.emails.push(span_of(e));
+                if let syn::Member::Named(n) = &fe.member {
+                    let name = n.to_string();
+                    if model::is_email_name(&name) {
+                        t.emails.push(span_of(e));
+                    }
+                    // `args.user` where the field is `#[arg(default_value = "...")]`.
+                    if let Some(defaults) = self.ix.field_defaults.get(&name) {
+                        t.literals.extend(defaults.iter().cloned());
+                    }
                 }
             }
             Expr::Path(p) => {
@@ -998,6 +1061,16 @@ impl<'i, 'a> Resolver<'i, 'a> {
                 );
             }
         }
+        for (name, literals) in &ix.field_defaults {
+            if model::is_user_id_name(name) {
+                for literal in literals {
+                    model.user_id_bindings.push(UserIdBinding {
+                        name: name.clone(),
+                        literal: literal.clone(),
+                    });
+                }
+            }
+        }
         for (name, value, f) in named {
             if !model::is_user_id_name(name) {
                 continue;
@@ -1105,9 +1178,18 @@ impl<'i, 'a> Resolver<'i, 'a> {
         }
         // `*STATIC.write().await = Some(session)`, `STATIC.lock().unwrap().replace(..)`.
         for &(a, f) in &ix.assigns {
-            let Some(root) = root_name(&a.left) else {
+            let Some(mut root) = root_name(&a.left) else {
                 continue;
             };
+            // `if let Ok(mut slot) = WARM.lock() { *slot = Some(session) }`.
+            if !ix.statics.contains_key(&root)
+                && let Some(guard) = ix.funcs[f]
+                    .lets
+                    .get(&root)
+                    .and_then(|vs| vs.iter().find_map(|v| root_name(v)))
+            {
+                root = guard;
+            }
             if !ix.statics.contains_key(&root) {
                 continue;
             }
