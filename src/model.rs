@@ -105,7 +105,8 @@ pub enum Sharing {
     },
     /// Stored on process-wide application state (`app.state.x`, axum `State`, actix `Data`).
     AppState { target: Span },
-    /// Held in a Rust `static` (`OnceLock`, `LazyLock`, `lazy_static!`, ...).
+    /// Held in a process-wide place: a Rust `static` (`OnceLock`, `LazyLock`, `lazy_static!`),
+    /// `globalThis.x`, Express `app.locals`.
     Static { name: String, target: Span },
 }
 

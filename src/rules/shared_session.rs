@@ -63,7 +63,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 (use_span.clone(), "used here for whoever calls".to_string()),
             ),
             Sharing::Static { name, target } => (
-                format!("session held in the static `{name}` is shared by every request"),
+                format!(
+                    "session held in `{name}`, which lives as long as the process, is shared by every request"
+                ),
                 (
                     target.clone(),
                     "one value for the whole process".to_string(),

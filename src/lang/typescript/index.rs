@@ -304,7 +304,12 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                     declare_pattern(name, value, scope, src, &mut ix);
                 }
             }
-            "assignment_expression" => {
+            // `x ??= value` / `x ||= value` initialise lazily: they store like `=`.
+            "augmented_assignment_expression"
+                if !node
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| matches!(text(o), "??=" | "||=")) => {}
+            "assignment_expression" | "augmented_assignment_expression" => {
                 if let (Some(left), Some(value)) = (
                     node.child_by_field_name("left"),
                     node.child_by_field_name("right"),

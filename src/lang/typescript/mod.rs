@@ -242,7 +242,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
                 out
             }
-            "assignment_expression" => node
+            "assignment_expression" | "augmented_assignment_expression" => node
                 .child_by_field_name("right")
                 .map(|r| self.eval(r, scope))
                 .unwrap_or_default(),
@@ -1110,6 +1110,20 @@ impl<'a, 't> Resolver<'a, 't> {
                             target: target.byte_range(),
                         });
                 }
+            }
+        }
+        // Process-wide places: `globalThis.x = session`, Express `app.locals.x = session`.
+        for &(target, value, scope) in &ix.attr_stores {
+            let text = self.compact(target);
+            let root = text.split(['.', '[']).next().unwrap_or("");
+            if !(matches!(root, "globalThis" | "global" | "window") || text.contains(".locals.")) {
+                continue;
+            }
+            for site in self.sessions_in(value, scope) {
+                self.sites[site].facts.sharing.push(Sharing::Static {
+                    name: text.clone(),
+                    target: target.byte_range(),
+                });
             }
         }
         for store in &ix.subscript_stores {
