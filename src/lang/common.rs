@@ -149,3 +149,34 @@ pub fn takes_user_id_first(call: &str, python: bool) -> bool {
         _ => false,
     }
 }
+
+/// `child_by_field_name` compares the name with every field name of the grammar on each call;
+/// the front ends look fields up constantly, so the ids are resolved once per grammar.
+pub trait FieldExt<'t> {
+    fn field(&self, name: &'static str) -> Option<tree_sitter::Node<'t>>;
+}
+
+impl<'t> FieldExt<'t> for tree_sitter::Node<'t> {
+    fn field(&self, name: &'static str) -> Option<tree_sitter::Node<'t>> {
+        use std::cell::RefCell;
+        use std::collections::HashMap;
+        use std::num::NonZeroU16;
+        thread_local! {
+            static IDS: RefCell<HashMap<(usize, usize, usize), Option<NonZeroU16>>> =
+                RefCell::new(HashMap::new());
+        }
+        let language = self.language();
+        // The grammars differ in their symbol and field counts, which tells them apart.
+        let key = (
+            name.as_ptr() as usize,
+            language.node_kind_count(),
+            language.field_count(),
+        );
+        let id = IDS.with(|ids| {
+            *ids.borrow_mut()
+                .entry(key)
+                .or_insert_with(|| language.field_id_for_name(name))
+        })?;
+        self.child_by_field_id(id.get())
+    }
+}

@@ -1,6 +1,6 @@
 //! Per-language front ends: source text → FileModel.
 
-mod common;
+pub(crate) mod common;
 pub mod python;
 pub mod rust;
 pub mod typescript;

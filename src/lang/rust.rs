@@ -97,6 +97,7 @@ fn analyze_on_this_thread(src: &str, extra_loggers: &[String]) -> FileModel {
         sites: Vec::new(),
         site_of: HashMap::new(),
         depth: 0,
+        visiting: HashSet::new(),
     };
     r.find_sessions();
     r.find_user_ids(&mut model);
@@ -554,6 +555,9 @@ struct Resolver<'i, 'a> {
     sites: Vec<Site>,
     site_of: HashMap<usize, usize>,
     depth: usize,
+    /// Names being evaluated: a binding that refers to itself (`let s = s.trim()`) is expanded
+    /// once per path, not once per level of the depth limit.
+    visiting: HashSet<(FnId, String)>,
 }
 
 /// Methods that hand the same value on: futures, results, clones, smart pointers.
@@ -663,6 +667,16 @@ impl<'i, 'a> Resolver<'i, 'a> {
     }
 
     fn eval_name(&mut self, name: &str, f: FnId) -> Vec<Val> {
+        let key = (f, name.to_string());
+        if !self.visiting.insert(key.clone()) {
+            return Vec::new();
+        }
+        let out = self.eval_binding(name, f);
+        self.visiting.remove(&key);
+        out
+    }
+
+    fn eval_binding(&mut self, name: &str, f: FnId) -> Vec<Val> {
         let ix = self.ix;
         let func = &ix.funcs[f];
         if let Some((_, ty)) = func.params.iter().find(|(n, _)| n == name) {
@@ -961,8 +975,10 @@ impl<'i, 'a> Resolver<'i, 'a> {
                 if let Some(i) = func.params.iter().position(|(n, _)| *n == name) {
                     t.params.push((f, i + usize::from(func.has_self)));
                 } else if let Some(values) = func.lets.get(&name) {
-                    for v in values.clone() {
-                        self.trace(v, f, t, d);
+                    if t.followed.insert((f, name.clone())) {
+                        for v in values.clone() {
+                            self.trace(v, f, t, d);
+                        }
                     }
                 } else if let Some(&(_, Some(init))) = ix.statics.get(&name) {
                     self.trace(init, 0, t, d);
@@ -1538,4 +1554,6 @@ struct Trace {
     literals: Vec<StrLiteral>,
     emails: Vec<ByteSpan>,
     params: Vec<(FnId, usize)>,
+    /// Bindings already followed, so self-referring `let`s are followed once.
+    followed: HashSet<(FnId, String)>,
 }

@@ -6,6 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use tree_sitter::Node;
 
+use crate::lang::common::FieldExt;
+
 use crate::model::Span;
 
 pub type ScopeId = usize;
@@ -155,7 +157,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
             "ERROR" => ix.syntax_errors.push(node.byte_range()),
             _ if node.is_missing() => ix.syntax_errors.push(node.byte_range()),
             "decorated_definition" => {
-                if let Some(def) = node.child_by_field_name("definition") {
+                if let Some(def) = node.field("definition") {
                     let decs = node
                         .named_children(&mut cursor)
                         .filter(|c| c.kind() == "decorator")
@@ -165,17 +167,17 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
             }
             "function_definition" | "lambda" => {
                 let name = node
-                    .child_by_field_name("name")
+                    .field("name")
                     .map(|n| text(n).to_string())
                     .unwrap_or_else(|| "<lambda>".into());
                 let id = ix.scopes.len();
                 let params = node
-                    .child_by_field_name("parameters")
+                    .field("parameters")
                     .map(|p| read_params(p, src))
                     .unwrap_or_default();
                 let mut returns = Vec::new();
                 if node.kind() == "lambda"
-                    && let Some(body) = node.child_by_field_name("body")
+                    && let Some(body) = node.field("body")
                 {
                     returns.push(body);
                 }
@@ -207,14 +209,14 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                     }
                 }
                 // Defaults and decorators belong to the enclosing scope; walk them there.
-                if let Some(params) = node.child_by_field_name("parameters") {
+                if let Some(params) = node.field("parameters") {
                     stack.push(Frame {
                         node: params,
                         scope,
                         class_body: None,
                     });
                 }
-                if let Some(body) = node.child_by_field_name("body") {
+                if let Some(body) = node.field("body") {
                     stack.push(Frame {
                         node: body,
                         scope: id,
@@ -225,7 +227,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
             }
             "class_definition" => {
                 let name = node
-                    .child_by_field_name("name")
+                    .field("name")
                     .map(|n| text(n).to_string())
                     .unwrap_or_default();
                 let id = ix.classes.len();
@@ -249,14 +251,14 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                     defs: HashMap::new(),
                 });
                 ix.class_by_name.insert(name, id);
-                if let Some(sup) = node.child_by_field_name("superclasses") {
+                if let Some(sup) = node.field("superclasses") {
                     stack.push(Frame {
                         node: sup,
                         scope,
                         class_body: None,
                     });
                 }
-                if let Some(body) = node.child_by_field_name("body") {
+                if let Some(body) = node.field("body") {
                     stack.push(Frame {
                         node: body,
                         scope: body_scope,
@@ -286,18 +288,14 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                 record_assignment(node, scope, class_body, src, &mut ix);
             }
             "named_expression" => {
-                if let (Some(n), Some(v)) = (
-                    node.child_by_field_name("name"),
-                    node.child_by_field_name("value"),
-                ) {
+                if let (Some(n), Some(v)) = (node.field("name"), node.field("value")) {
                     bind(&mut ix, scope, class_body, n, v, src);
                 }
             }
             "with_item" => {
-                if let Some(v) = node.child_by_field_name("value")
+                if let Some(v) = node.field("value")
                     && v.kind() == "as_pattern"
-                    && let (Some(value), Some(alias)) =
-                        (v.named_child(0), v.child_by_field_name("alias"))
+                    && let (Some(value), Some(alias)) = (v.named_child(0), v.field("alias"))
                     && let Some(target) = alias.named_child(0)
                     && target.kind() == "identifier"
                 {
@@ -306,10 +304,8 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
             }
             "call" => ix.calls.push((node, scope)),
             "attribute" => {
-                if let (Some(obj), Some(attr)) = (
-                    node.child_by_field_name("object"),
-                    node.child_by_field_name("attribute"),
-                ) && obj.kind() == "identifier"
+                if let (Some(obj), Some(attr)) = (node.field("object"), node.field("attribute"))
+                    && obj.kind() == "identifier"
                     && text(obj) == "self"
                     && let Some(c) = ix.scopes[scope].class.or_else(|| method_class(&ix, scope))
                 {
@@ -320,7 +316,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                         .push((node, scope));
                 }
                 // The attribute name is not a variable use: walk only the object.
-                if let Some(obj) = node.child_by_field_name("object") {
+                if let Some(obj) = node.field("object") {
                     stack.push(Frame {
                         node: obj,
                         scope,
@@ -330,7 +326,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                 continue;
             }
             "keyword_argument" => {
-                if let Some(v) = node.child_by_field_name("value") {
+                if let Some(v) = node.field("value") {
                     stack.push(Frame {
                         node: v,
                         scope,
@@ -409,14 +405,14 @@ fn read_params<'t>(params: Node<'t>, src: &'t str) -> Vec<Param<'t>> {
                 Param {
                     name,
                     default: None,
-                    annotation: p.child_by_field_name("type"),
+                    annotation: p.field("type"),
                     splat,
                 }
             }
             "default_parameter" | "typed_default_parameter" => Param {
-                name: p.child_by_field_name("name").map(text).unwrap_or_default(),
-                default: p.child_by_field_name("value"),
-                annotation: p.child_by_field_name("type"),
+                name: p.field("name").map(text).unwrap_or_default(),
+                default: p.field("value"),
+                annotation: p.field("type"),
                 splat: false,
             },
             "list_splat_pattern" | "dictionary_splat_pattern" => Param {
@@ -440,8 +436,8 @@ fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
         for item in node.named_children(&mut cursor) {
             let (module, alias) = match item.kind() {
                 "aliased_import" => (
-                    item.child_by_field_name("name").map(text).unwrap_or(""),
-                    item.child_by_field_name("alias").map(text),
+                    item.field("name").map(text).unwrap_or(""),
+                    item.field("alias").map(text),
                 ),
                 _ => (text(item), None),
             };
@@ -455,10 +451,7 @@ fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
         }
         return;
     }
-    let module = node
-        .child_by_field_name("module_name")
-        .map(text)
-        .unwrap_or("");
+    let module = node.field("module_name").map(text).unwrap_or("");
     if mentions(module) {
         ix.touches_composio = true;
     }
@@ -466,8 +459,8 @@ fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
     for item in node.children_by_field_name("name", &mut cursor) {
         let (name, alias) = match item.kind() {
             "aliased_import" => (
-                item.child_by_field_name("name").map(text).unwrap_or(""),
-                item.child_by_field_name("alias").map(text),
+                item.field("name").map(text).unwrap_or(""),
+                item.field("alias").map(text),
             ),
             _ => (text(item), None),
         };
@@ -488,24 +481,21 @@ fn record_assignment<'t>(
     ix: &mut Index<'t>,
 ) {
     // `a = b = value`: every target gets the innermost value.
-    let mut value = node.child_by_field_name("right");
+    let mut value = node.field("right");
     while let Some(v) = value {
         if v.kind() != "assignment" {
             break;
         }
-        value = v.child_by_field_name("right");
+        value = v.field("right");
     }
     let Some(value) = value else { return };
-    let Some(left) = node.child_by_field_name("left") else {
+    let Some(left) = node.field("left") else {
         return;
     };
     match left.kind() {
         "identifier" | "attribute" => bind(ix, scope, class_body, left, value, src),
         "subscript" => {
-            if let (Some(container), Some(key)) = (
-                left.child_by_field_name("value"),
-                left.child_by_field_name("subscript"),
-            ) {
+            if let (Some(container), Some(key)) = (left.field("value"), left.field("subscript")) {
                 ix.subscript_stores.push(SubscriptStore {
                     statement: node,
                     container,
@@ -562,10 +552,7 @@ fn bind<'t>(
         ix.named_assigns.push((target, value, scope));
         return;
     }
-    let (Some(obj), Some(attr)) = (
-        target.child_by_field_name("object"),
-        target.child_by_field_name("attribute"),
-    ) else {
+    let (Some(obj), Some(attr)) = (target.field("object"), target.field("attribute")) else {
         return;
     };
     if obj.kind() == "identifier"

@@ -13,8 +13,8 @@ use std::collections::{HashMap, HashSet};
 use tree_sitter::{Node, Parser};
 
 use super::common::{
-    LOG_METHODS, is_config_read, is_constant_name, is_extra_logger, is_logger_name, is_main_name,
-    is_request_param, last_name, session_method, takes_user_id_first,
+    FieldExt, LOG_METHODS, is_config_read, is_constant_name, is_extra_logger, is_logger_name,
+    is_main_name, is_request_param, last_name, session_method, takes_user_id_first,
 };
 use crate::model::{
     self, CacheStore, FileModel, KeyKind, SessionSite, Sharing, StrLiteral, UserIdArg,
@@ -160,7 +160,7 @@ impl<'a, 't> Resolver<'a, 't> {
             "boolean_operator" => {
                 let mut out = Vec::new();
                 for f in ["left", "right"] {
-                    if let Some(side) = node.child_by_field_name(f) {
+                    if let Some(side) = node.field(f) {
                         out.extend(self.eval(side, scope));
                     }
                 }
@@ -175,7 +175,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
                 out
             }
-            "named_expression" => match node.child_by_field_name("value") {
+            "named_expression" => match node.field("value") {
                 Some(v) => self.eval(v, scope),
                 None => Vec::new(),
             },
@@ -249,10 +249,7 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn eval_attribute(&mut self, node: Node<'t>, scope: ScopeId) -> Vec<Val> {
-        let (Some(obj), Some(attr)) = (
-            node.child_by_field_name("object"),
-            node.child_by_field_name("attribute"),
-        ) else {
+        let (Some(obj), Some(attr)) = (node.field("object"), node.field("attribute")) else {
             return Vec::new();
         };
         let attr = self.text(attr);
@@ -301,7 +298,7 @@ impl<'a, 't> Resolver<'a, 't> {
         if let Some(site) = self.session_site(node, scope) {
             return vec![Val::Session(site)];
         }
-        let Some(callee) = node.child_by_field_name("function") else {
+        let Some(callee) = node.field("function") else {
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -330,7 +327,7 @@ impl<'a, 't> Resolver<'a, 't> {
         ) || (matches!(last, "bind" | "new" | "opt" | "bind_contextvars")
             && callee_vals.is_empty()
             && callee
-                .child_by_field_name("object")
+                .field("object")
                 .is_some_and(|o| self.eval(o, scope).contains(&Val::Logger)))
         {
             out.push(Val::Logger);
@@ -407,8 +404,8 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
             }
             "attribute" => {
-                let obj = callee.child_by_field_name("object")?;
-                let method = self.text(callee.child_by_field_name("attribute")?);
+                let obj = callee.field("object")?;
+                let method = self.text(callee.field("attribute")?);
                 for v in self.eval(obj, scope) {
                     match v {
                         Val::Instance(c) => {
@@ -443,7 +440,7 @@ impl<'a, 't> Resolver<'a, 't> {
         if self.calls_to.is_none() {
             let mut map: HashMap<ScopeId, Vec<_>> = HashMap::new();
             for &(call, scope) in &self.ix.calls {
-                if let Some(callee) = call.child_by_field_name("function")
+                if let Some(callee) = call.field("function")
                     && let Some((target, offset)) = self.resolve_function(callee, scope)
                 {
                     map.entry(target).or_default().push((call, scope, offset));
@@ -460,16 +457,14 @@ impl<'a, 't> Resolver<'a, 't> {
 
     /// The argument a call passes for parameter `index` (named `name`) of its target.
     fn argument_for(&self, call: Node<'t>, index: usize, name: &str) -> Option<Node<'t>> {
-        let args = call.child_by_field_name("arguments")?;
+        let args = call.field("arguments")?;
         let mut cursor = args.walk();
         let mut positional = 0;
         for a in args.named_children(&mut cursor) {
             match a.kind() {
                 "keyword_argument" => {
-                    if a.child_by_field_name("name")
-                        .is_some_and(|n| self.text(n) == name)
-                    {
-                        return a.child_by_field_name("value");
+                    if a.field("name").is_some_and(|n| self.text(n) == name) {
+                        return a.field("value");
                     }
                 }
                 "list_splat" | "dictionary_splat" | "comment" => {}
@@ -493,7 +488,7 @@ impl<'a, 't> Resolver<'a, 't> {
         }
         let site = self.classify_session_call(call, scope).map(|reopen| {
             let callee = call
-                .child_by_field_name("function")
+                .field("function")
                 .map(|c| self.compact(c))
                 .unwrap_or_default();
             let user_id = if reopen {
@@ -517,12 +512,12 @@ impl<'a, 't> Resolver<'a, 't> {
 
     /// `Some(false)` for a session-creating call, `Some(true)` for a reopening `use(...)`.
     fn classify_session_call(&mut self, call: Node<'t>, scope: ScopeId) -> Option<bool> {
-        let callee = call.child_by_field_name("function")?;
+        let callee = call.field("function")?;
         if callee.kind() != "attribute" {
             return None;
         }
-        let obj = callee.child_by_field_name("object")?;
-        let method = self.text(callee.child_by_field_name("attribute")?);
+        let obj = callee.field("object")?;
+        let method = self.text(callee.field("attribute")?);
         self.eval(obj, scope).into_iter().find_map(|v| match v {
             Val::Client => session_method("", method),
             Val::Member(path) => session_method(&path, method),
@@ -554,7 +549,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let wraps = match value.kind() {
             "tuple" | "list" | "dictionary" | "expression_list" => true,
             "call" => value
-                .child_by_field_name("function")
+                .field("function")
                 .is_some_and(|f| last_name(self.text(f)).starts_with(char::is_uppercase)),
             _ => false,
         };
@@ -578,17 +573,15 @@ impl<'a, 't> Resolver<'a, 't> {
     /// The expression in a call's user-id position: `user_id=`, the first positional argument
     /// where the SDK takes the user id first, or `user_id` inside a `**kwargs` dict.
     fn user_id_argument(&mut self, call: Node<'t>, positional: bool) -> Option<Node<'t>> {
-        let args = call.child_by_field_name("arguments")?;
+        let args = call.field("arguments")?;
         let mut cursor = args.walk();
         let mut first = None;
         let mut splats = Vec::new();
         for a in args.named_children(&mut cursor) {
             match a.kind() {
                 "keyword_argument" => {
-                    if a.child_by_field_name("name")
-                        .is_some_and(|n| self.text(n) == "user_id")
-                    {
-                        return a.child_by_field_name("value");
+                    if a.field("name").is_some_and(|n| self.text(n) == "user_id") {
+                        return a.field("value");
                     }
                 }
                 "dictionary_splat" => splats.extend(a.named_child(0)),
@@ -634,25 +627,24 @@ impl<'a, 't> Resolver<'a, 't> {
                 let mut cursor = node.walk();
 
                 node.named_children(&mut cursor).find_map(|pair| {
-                    let k = pair.child_by_field_name("key")?;
+                    let k = pair.field("key")?;
                     (pair.kind() == "pair" && string_value(k, self.src).as_deref() == Some(key))
-                        .then(|| pair.child_by_field_name("value"))
+                        .then(|| pair.field("value"))
                         .flatten()
                 })
             }
             "call"
                 if node
-                    .child_by_field_name("function")
+                    .field("function")
                     .is_some_and(|f| self.text(f) == "dict") =>
             {
-                let args = node.child_by_field_name("arguments")?;
+                let args = node.field("arguments")?;
                 let mut cursor = args.walk();
 
                 args.named_children(&mut cursor).find_map(|a| {
                     (a.kind() == "keyword_argument"
-                        && a.child_by_field_name("name")
-                            .is_some_and(|n| self.text(n) == key))
-                    .then(|| a.child_by_field_name("value"))
+                        && a.field("name").is_some_and(|n| self.text(n) == key))
+                    .then(|| a.field("value"))
                     .flatten()
                 })
             }
@@ -671,17 +663,17 @@ impl<'a, 't> Resolver<'a, 't> {
         if let Some(site) = self.session_site(call, scope) {
             return self.sites[site].user_id.into_iter().collect();
         }
-        let Some(callee) = call.child_by_field_name("function") else {
+        let Some(callee) = call.field("function") else {
             return Vec::new();
         };
         if callee.kind() != "attribute" {
             return Vec::new();
         }
-        let Some(obj) = callee.child_by_field_name("object") else {
+        let Some(obj) = callee.field("object") else {
             return Vec::new();
         };
         let method = callee
-            .child_by_field_name("attribute")
+            .field("attribute")
             .map(|a| self.text(a))
             .unwrap_or("");
         let path = self.eval(obj, scope).into_iter().find_map(|v| match v {
@@ -700,13 +692,12 @@ impl<'a, 't> Resolver<'a, 't> {
             .user_id_argument(call, positional)
             .into_iter()
             .collect();
-        if let Some(args) = call.child_by_field_name("arguments") {
+        if let Some(args) = call.field("arguments") {
             let mut cursor = args.walk();
             for a in args.named_children(&mut cursor) {
                 if a.kind() == "keyword_argument"
-                    && a.child_by_field_name("name")
-                        .is_some_and(|n| self.text(n) == "user_ids")
-                    && let Some(v) = a.child_by_field_name("value")
+                    && a.field("name").is_some_and(|n| self.text(n) == "user_ids")
+                    && let Some(v) = a.field("value")
                 {
                     if v.kind() == "list" || v.kind() == "tuple" {
                         let mut c2 = v.walk();
@@ -729,7 +720,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 continue;
             }
             let callee = call
-                .child_by_field_name("function")
+                .field("function")
                 .map(|c| self.compact(c))
                 .unwrap_or_default();
             for expr in exprs {
@@ -742,11 +733,11 @@ impl<'a, 't> Resolver<'a, 't> {
     /// `user_id` in the JSON body of an HTTP request to Composio's REST API:
     /// `httpx.post(f"{COMPOSIO_BASE}/tool_router/session", json={"user_id": ...})`.
     fn rest_user_id(&mut self, call: Node<'t>, scope: ScopeId) -> Option<Node<'t>> {
-        let callee = call.child_by_field_name("function")?;
+        let callee = call.field("function")?;
         if callee.kind() != "attribute" {
             return None;
         }
-        let method = self.text(callee.child_by_field_name("attribute")?);
+        let method = self.text(callee.field("attribute")?);
         let url_index = match method {
             "post" | "put" | "patch" => 0,
             "request" => 1,
@@ -755,22 +746,22 @@ impl<'a, 't> Resolver<'a, 't> {
         let url = self.argument_for(call, url_index, "url");
         let to_composio = url.is_some_and(|u| self.mentions_composio(u, scope, 0))
             || callee
-                .child_by_field_name("object")
+                .field("object")
                 .is_some_and(|o| self.mentions_composio(o, scope, 0));
         if !to_composio {
             return None;
         }
-        let args = call.child_by_field_name("arguments")?;
+        let args = call.field("arguments")?;
         let mut cursor = args.walk();
         let body = args.named_children(&mut cursor).find_map(|a| {
-            let name = self.text(a.child_by_field_name("name")?);
-            let value = a.child_by_field_name("value")?;
+            let name = self.text(a.field("name")?);
+            let value = a.field("value")?;
             match name {
                 "json" => Some(value),
                 "data" | "content" => {
-                    let f = value.child_by_field_name("function")?;
+                    let f = value.field("function")?;
                     (last_name(self.text(f)) == "dumps")
-                        .then(|| value.child_by_field_name("arguments")?.named_child(0))
+                        .then(|| value.field("arguments")?.named_child(0))
                         .flatten()
                 }
                 _ => None,
@@ -797,11 +788,10 @@ impl<'a, 't> Resolver<'a, 't> {
                     _ => Vec::new(),
                 },
                 "attribute" => {
-                    let field = n.child_by_field_name("attribute").map(|a| self.text(a));
+                    let field = n.field("attribute").map(|a| self.text(a));
                     match (self.class_of(scope), field) {
                         (Some(c), Some(f))
-                            if n.child_by_field_name("object")
-                                .is_some_and(|o| self.text(o) == "self") =>
+                            if n.field("object").is_some_and(|o| self.text(o) == "self") =>
                         {
                             self.ix.classes[c]
                                 .fields
@@ -824,7 +814,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 return true;
             }
             if n.kind() == "attribute" {
-                stack.extend(n.child_by_field_name("object"));
+                stack.extend(n.field("object"));
             }
         }
         false
@@ -919,10 +909,8 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
             }
             "attribute" => {
-                let (Some(obj), Some(attr)) = (
-                    node.child_by_field_name("object"),
-                    node.child_by_field_name("attribute"),
-                ) else {
+                let (Some(obj), Some(attr)) = (node.field("object"), node.field("attribute"))
+                else {
                     return;
                 };
                 let attr_name = self.text(attr);
@@ -957,13 +945,13 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
             }
             "subscript" => {
-                let key = node.child_by_field_name("subscript");
+                let key = node.field("subscript");
                 let key_text = key.and_then(|k| string_value(k, self.src));
                 if key_text.as_deref().is_some_and(model::is_email_name) {
                     t.emails.push(node.byte_range());
                     return;
                 }
-                let obj = node.child_by_field_name("value");
+                let obj = node.field("value");
                 if let (Some(obj), Some(k)) = (obj, key_text.as_deref())
                     && let Some(v) = self.dict_entry(obj, scope, k, 0)
                 {
@@ -982,7 +970,7 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             "boolean_operator" => {
                 for f in ["left", "right"] {
-                    if let Some(side) = node.child_by_field_name(f) {
+                    if let Some(side) = node.field(f) {
                         self.trace(side, scope, t, d);
                     }
                 }
@@ -995,7 +983,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
             }
             "named_expression" => {
-                if let Some(v) = node.child_by_field_name("value") {
+                if let Some(v) = node.field("value") {
                     self.trace(v, scope, t, d);
                 }
             }
@@ -1004,13 +992,13 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn trace_call(&mut self, node: Node<'t>, scope: ScopeId, t: &mut Trace, d: usize) {
-        let Some(callee) = node.child_by_field_name("function") else {
+        let Some(callee) = node.field("function") else {
             return;
         };
         let callee_text = self.text(callee);
         let last = last_name(callee_text);
         let args: Vec<Node<'t>> = node
-            .child_by_field_name("arguments")
+            .field("arguments")
             .map(|a| {
                 let mut c = a.walk();
                 a.named_children(&mut c)
@@ -1021,9 +1009,9 @@ impl<'a, 't> Resolver<'a, 't> {
         let keyword = |name: &str| {
             args.iter().find_map(|a| {
                 (a.kind() == "keyword_argument"
-                    && a.child_by_field_name("name")
+                    && a.field("name")
                         .is_some_and(|n| &self.src[n.byte_range()] == name))
-                .then(|| a.child_by_field_name("value"))
+                .then(|| a.field("value"))
                 .flatten()
             })
         };
@@ -1055,7 +1043,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
             }
             "lower" | "upper" | "strip" | "lstrip" | "rstrip" | "casefold" | "title" => {
-                if let Some(obj) = callee.child_by_field_name("object") {
+                if let Some(obj) = callee.field("object") {
                     self.trace(obj, scope, t, d);
                 }
             }
@@ -1101,7 +1089,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let ix = self.ix;
         for &(target, value, scope) in &ix.named_assigns {
             let name_node = match target.kind() {
-                "attribute" => target.child_by_field_name("attribute"),
+                "attribute" => target.field("attribute"),
                 _ => Some(target),
             };
             let Some(name_node) = name_node else { continue };
@@ -1159,16 +1147,16 @@ impl<'a, 't> Resolver<'a, 't> {
             }
         }
         for store in &ix.attr_stores {
-            let obj = store.target.child_by_field_name("object");
+            let obj = store.target.field("object");
             let class_attr = obj.is_some_and(|o| {
                 let t = self.text(o);
                 t == "cls" || ix.class_by_name.contains_key(t)
             });
             let app_state = obj.is_some_and(|o| {
                 o.kind() == "attribute"
-                    && o.child_by_field_name("attribute")
+                    && o.field("attribute")
                         .is_some_and(|a| self.text(a) == "state")
-                    && !o.child_by_field_name("object").is_some_and(|b| {
+                    && !o.field("object").is_some_and(|b| {
                         let t = self.text(b);
                         t.ends_with("request") || t.ends_with("req")
                     })
@@ -1198,14 +1186,14 @@ impl<'a, 't> Resolver<'a, 't> {
             }
         }
         for &(call, scope) in &ix.calls {
-            let Some(callee) = call.child_by_field_name("function") else {
+            let Some(callee) = call.field("function") else {
                 continue;
             };
             if callee.kind() != "attribute" {
                 continue;
             }
             let method = callee
-                .child_by_field_name("attribute")
+                .field("attribute")
                 .map(|a| self.text(a))
                 .unwrap_or("");
             if !matches!(
@@ -1214,10 +1202,10 @@ impl<'a, 't> Resolver<'a, 't> {
             ) {
                 continue;
             }
-            let Some(container) = callee.child_by_field_name("object") else {
+            let Some(container) = callee.field("object") else {
                 continue;
             };
-            let Some(args) = call.child_by_field_name("arguments") else {
+            let Some(args) = call.field("arguments") else {
                 continue;
             };
             let mut cursor = args.walk();
@@ -1228,12 +1216,7 @@ impl<'a, 't> Resolver<'a, 't> {
                     .flat_map(|d| {
                         let mut c = d.walk();
                         d.named_children(&mut c)
-                            .filter_map(|p| {
-                                Some((
-                                    p.child_by_field_name("key")?,
-                                    p.child_by_field_name("value")?,
-                                ))
-                            })
+                            .filter_map(|p| Some((p.field("key")?, p.field("value")?)))
                             .collect::<Vec<_>>()
                     })
                     .collect()
@@ -1290,7 +1273,7 @@ impl<'a, 't> Resolver<'a, 't> {
             return false;
         };
         let callee = if expr.kind() == "call" {
-            expr.child_by_field_name("function").unwrap_or(expr)
+            expr.field("function").unwrap_or(expr)
         } else {
             expr
         };
@@ -1346,28 +1329,22 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             "binary_operator" => {
                 for f in ["left", "right"] {
-                    if let Some(side) = key.child_by_field_name(f) {
+                    if let Some(side) = key.field(f) {
                         self.key_parts(side, scope, out, depth + 1);
                     }
                 }
             }
             "call" => {
-                let callee = key
-                    .child_by_field_name("function")
-                    .map(|c| self.text(c))
-                    .unwrap_or("");
+                let callee = key.field("function").map(|c| self.text(c)).unwrap_or("");
                 let joins = matches!(
                     last_name(callee),
                     "format" | "join" | "str" | "hash" | "tuple"
                 );
                 if joins {
-                    if let Some(args) = key.child_by_field_name("arguments") {
+                    if let Some(args) = key.field("arguments") {
                         self.key_parts(args, scope, out, depth + 1);
                     }
-                    if let Some(obj) = key
-                        .child_by_field_name("function")
-                        .and_then(|f| f.child_by_field_name("object"))
-                    {
+                    if let Some(obj) = key.field("function").and_then(|f| f.field("object")) {
                         self.key_parts(obj, scope, out, depth + 1);
                     }
                 } else {
@@ -1511,7 +1488,7 @@ impl<'a, 't> Resolver<'a, 't> {
             return false;
         };
         let callee = if expr.kind() == "call" {
-            expr.child_by_field_name("function").unwrap_or(expr)
+            expr.field("function").unwrap_or(expr)
         } else {
             expr
         };
@@ -1590,10 +1567,10 @@ impl<'a, 't> Resolver<'a, 't> {
     fn find_logged_ids(&mut self) {
         let ix = self.ix;
         for &(call, scope) in &ix.calls {
-            let Some(callee) = call.child_by_field_name("function") else {
+            let Some(callee) = call.field("function") else {
                 continue;
             };
-            let Some(args) = call.child_by_field_name("arguments") else {
+            let Some(args) = call.field("arguments") else {
                 continue;
             };
             if self.is_log_call(callee, scope) {
@@ -1641,13 +1618,13 @@ impl<'a, 't> Resolver<'a, 't> {
             if !self.encloses(f, scope) {
                 continue;
             }
-            let Some(callee) = call.child_by_field_name("function") else {
+            let Some(callee) = call.field("function") else {
                 continue;
             };
             if !self.is_log_call_syntactic(callee) {
                 continue;
             }
-            let Some(args) = call.child_by_field_name("arguments") else {
+            let Some(args) = call.field("arguments") else {
                 continue;
             };
             let mut stack = vec![args];
@@ -1655,10 +1632,8 @@ impl<'a, 't> Resolver<'a, 't> {
             while let Some(n) = stack.pop() {
                 match n.kind() {
                     "attribute" => {
-                        if let (Some(o), Some(a)) = (
-                            n.child_by_field_name("object"),
-                            n.child_by_field_name("attribute"),
-                        ) && SESSION_ID_ATTRS.contains(&self.text(a))
+                        if let (Some(o), Some(a)) = (n.field("object"), n.field("attribute"))
+                            && SESSION_ID_ATTRS.contains(&self.text(a))
                             && let Some(i) = params.iter().position(|p| p.name == self.text(o))
                         {
                             id_of.insert(i);
@@ -1694,8 +1669,8 @@ impl<'a, 't> Resolver<'a, 't> {
             return true;
         }
         if callee.kind() == "attribute"
-            && let Some(obj) = callee.child_by_field_name("object")
-            && let Some(m) = callee.child_by_field_name("attribute")
+            && let Some(obj) = callee.field("object")
+            && let Some(m) = callee.field("attribute")
             && LOG_METHODS.contains(&self.text(m))
         {
             return self.eval(obj, scope).contains(&Val::Logger);
@@ -1716,11 +1691,11 @@ impl<'a, 't> Resolver<'a, 't> {
                 "print" | "pprint" | "echo" | "secho" | "bind_contextvars"
             ),
             "attribute" => {
-                let Some(obj) = callee.child_by_field_name("object") else {
+                let Some(obj) = callee.field("object") else {
                     return false;
                 };
                 let method = callee
-                    .child_by_field_name("attribute")
+                    .field("attribute")
                     .map(|a| self.text(a))
                     .unwrap_or("");
                 let obj_last = last_name(self.text(obj)).to_ascii_lowercase();
@@ -1789,7 +1764,7 @@ impl<'a, 't> Resolver<'a, 't> {
             for child in n.named_children(&mut cursor) {
                 if n.kind() == "attribute"
                     && child.kind() == "identifier"
-                    && Some(child) == n.child_by_field_name("attribute")
+                    && Some(child) == n.field("attribute")
                 {
                     continue;
                 }
@@ -1819,7 +1794,7 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             let arg = site
                 .call
-                .child_by_field_name("arguments")
+                .field("arguments")
                 .and_then(|a| a.named_child(0))
                 .map(|a| &self.src[a.byte_range()]);
             if arg.is_some_and(|a| names.contains(a)) {
@@ -1904,14 +1879,14 @@ fn string_value(node: Node<'_>, src: &str) -> Option<String> {
 fn collect_wrapped_values<'t>(node: Node<'t>, out: &mut Vec<Node<'t>>) {
     let mut cursor = node.walk();
     let inner = match node.kind() {
-        "call" => node.child_by_field_name("arguments"),
+        "call" => node.field("arguments"),
         _ => Some(node),
     };
     let Some(inner) = inner else { return };
     for c in inner.named_children(&mut cursor) {
         match c.kind() {
-            "pair" => out.extend(c.child_by_field_name("value")),
-            "keyword_argument" => out.extend(c.child_by_field_name("value")),
+            "pair" => out.extend(c.field("value")),
+            "keyword_argument" => out.extend(c.field("value")),
             _ => out.push(c),
         }
     }

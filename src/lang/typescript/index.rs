@@ -6,6 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use tree_sitter::Node;
 
+use crate::lang::common::FieldExt;
+
 use crate::model::Span;
 
 pub type ScopeId = usize;
@@ -190,10 +192,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                 s.callback_of = index.map(|i| (call, i));
             }
             ix.scopes.push(s);
-            if let Some(params) = node
-                .child_by_field_name("parameters")
-                .or_else(|| node.child_by_field_name("parameter"))
-            {
+            if let Some(params) = node.field("parameters").or_else(|| node.field("parameter")) {
                 read_params(params, id, src, &mut ix);
                 stack.push(Frame {
                     node: params,
@@ -211,7 +210,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                 ix.scopes[scope].defs.insert(name.clone(), id);
                 ix.scopes[scope].declared.insert(name);
             }
-            if let Some(body) = node.child_by_field_name("body") {
+            if let Some(body) = node.field("body") {
                 if body.kind() != "statement_block" {
                     ix.scopes[id].returns.push(body);
                 }
@@ -225,11 +224,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
         }
         match kind {
             "class_declaration" | "class" | "abstract_class_declaration" => {
-                let name = node
-                    .child_by_field_name("name")
-                    .map(text)
-                    .unwrap_or("")
-                    .to_string();
+                let name = node.field("name").map(text).unwrap_or("").to_string();
                 let id = ix.classes.len();
                 ix.classes.push(Class {
                     fields: HashMap::new(),
@@ -249,7 +244,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                     ix.class_by_name.insert(name.clone(), id);
                     ix.scopes[scope].declared.insert(name);
                 }
-                if let Some(body) = node.child_by_field_name("body") {
+                if let Some(body) = node.field("body") {
                     let mut pending = Vec::new();
                     for member in body.named_children(&mut cursor) {
                         if member.kind() == "decorator" {
@@ -270,10 +265,10 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                 continue;
             }
             "public_field_definition" | "field_definition" => {
-                if let (Some(c), Some(name)) = (class_body, node.child_by_field_name("name")) {
+                if let (Some(c), Some(name)) = (class_body, node.field("name")) {
                     let name_text = text(name).to_string();
                     let is_static = has_token(node, "static");
-                    if let Some(value) = node.child_by_field_name("value") {
+                    if let Some(value) = node.field("value") {
                         let class = &mut ix.classes[c];
                         if is_static {
                             class
@@ -298,8 +293,8 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                 continue;
             }
             "variable_declarator" => {
-                if let Some(name) = node.child_by_field_name("name") {
-                    let value = node.child_by_field_name("value");
+                if let Some(name) = node.field("name") {
+                    let value = node.field("value");
                     read_require(name, value, src, &mut ix);
                     declare_pattern(name, value, scope, src, &mut ix);
                 }
@@ -307,13 +302,10 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
             // `x ??= value` / `x ||= value` initialise lazily: they store like `=`.
             "augmented_assignment_expression"
                 if !node
-                    .child_by_field_name("operator")
+                    .field("operator")
                     .is_some_and(|o| matches!(text(o), "??=" | "||=")) => {}
             "assignment_expression" | "augmented_assignment_expression" => {
-                if let (Some(left), Some(value)) = (
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
-                ) {
+                if let (Some(left), Some(value)) = (node.field("left"), node.field("right")) {
                     match left.kind() {
                         "identifier" => {
                             reassigns.push((text(left), value, scope));
@@ -321,10 +313,9 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                         }
                         "member_expression" => member_store(left, value, scope, src, &mut ix),
                         "subscript_expression" => {
-                            if let (Some(container), Some(key)) = (
-                                left.child_by_field_name("object"),
-                                left.child_by_field_name("index"),
-                            ) {
+                            if let (Some(container), Some(key)) =
+                                (left.field("object"), left.field("index"))
+                            {
                                 ix.subscript_stores.push(SubscriptStore {
                                     statement: node,
                                     container,
@@ -345,10 +336,8 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
             }
             "call_expression" | "new_expression" => ix.calls.push((node, scope)),
             "member_expression" => {
-                if let (Some(obj), Some(prop)) = (
-                    node.child_by_field_name("object"),
-                    node.child_by_field_name("property"),
-                ) && obj.kind() == "this"
+                if let (Some(obj), Some(prop)) = (node.field("object"), node.field("property"))
+                    && obj.kind() == "this"
                     && let Some(c) = method_class(&ix, scope)
                 {
                     ix.classes[c]
@@ -357,7 +346,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                         .or_default()
                         .push((node, scope));
                 }
-                if let Some(obj) = node.child_by_field_name("object") {
+                if let Some(obj) = node.field("object") {
                     stack.push(Frame {
                         node: obj,
                         scope,
@@ -420,24 +409,19 @@ fn function_name<'t>(
     src: &'t str,
 ) -> (String, Option<ClassId>) {
     let text = |n: Node<'t>| src[n.byte_range()].to_string();
-    if let Some(name) = node.child_by_field_name("name") {
+    if let Some(name) = node.field("name") {
         let is_method = node.kind() == "method_definition";
         return (text(name), class_body.filter(|_| is_method));
     }
     match parent {
-        Some(p) if p.kind() == "variable_declarator" => (
-            p.child_by_field_name("name").map(text).unwrap_or_default(),
-            None,
-        ),
+        Some(p) if p.kind() == "variable_declarator" => {
+            (p.field("name").map(text).unwrap_or_default(), None)
+        }
         // `handle = async (req) => {...}` as a class field is a method.
-        Some(p) if matches!(p.kind(), "public_field_definition" | "field_definition") => (
-            p.child_by_field_name("name").map(text).unwrap_or_default(),
-            class_body,
-        ),
-        Some(p) if p.kind() == "pair" => (
-            p.child_by_field_name("key").map(text).unwrap_or_default(),
-            None,
-        ),
+        Some(p) if matches!(p.kind(), "public_field_definition" | "field_definition") => {
+            (p.field("name").map(text).unwrap_or_default(), class_body)
+        }
+        Some(p) if p.kind() == "pair" => (p.field("key").map(text).unwrap_or_default(), None),
         _ => ("<anonymous>".into(), None),
     }
 }
@@ -501,19 +485,13 @@ fn read_params<'t>(params: Node<'t>, scope: ScopeId, src: &'t str, ix: &mut Inde
         .enumerate()
     {
         let (pattern, default, annotation) = match p.kind() {
-            "required_parameter" | "optional_parameter" => (
-                p.child_by_field_name("pattern"),
-                p.child_by_field_name("value"),
-                p.child_by_field_name("type"),
-            ),
+            "required_parameter" | "optional_parameter" => {
+                (p.field("pattern"), p.field("value"), p.field("type"))
+            }
             "identifier" | "object_pattern" | "rest_pattern" | "array_pattern" => {
                 (Some(p), None, None)
             }
-            "assignment_pattern" => (
-                p.child_by_field_name("left"),
-                p.child_by_field_name("right"),
-                None,
-            ),
+            "assignment_pattern" => (p.field("left"), p.field("right"), None),
             _ => continue,
         };
         let Some(pattern) = pattern else { continue };
@@ -580,23 +558,20 @@ fn destructure<'t>(pattern: Node<'t>, src: &'t str) -> Vec<(&'t str, &'t str, Op
         match item.kind() {
             "shorthand_property_identifier_pattern" => out.push((text(item), text(item), None)),
             "object_assignment_pattern" => {
-                if let Some(left) = item.child_by_field_name("left") {
-                    out.push((text(left), text(left), item.child_by_field_name("right")));
+                if let Some(left) = item.field("left") {
+                    out.push((text(left), text(left), item.field("right")));
                 }
             }
             "pair_pattern" => {
-                let (Some(key), Some(value)) = (
-                    item.child_by_field_name("key"),
-                    item.child_by_field_name("value"),
-                ) else {
+                let (Some(key), Some(value)) = (item.field("key"), item.field("value")) else {
                     continue;
                 };
                 let prop = text(key).trim_matches(|c| c == '"' || c == '\'');
                 match value.kind() {
                     "identifier" => out.push((text(value), prop, None)),
                     "assignment_pattern" => {
-                        if let Some(left) = value.child_by_field_name("left") {
-                            out.push((text(left), prop, value.child_by_field_name("right")));
+                        if let Some(left) = value.field("left") {
+                            out.push((text(left), prop, value.field("right")));
                         }
                     }
                     _ => {}
@@ -667,10 +642,7 @@ fn member_store<'t>(
     src: &'t str,
     ix: &mut Index<'t>,
 ) {
-    let (Some(obj), Some(prop)) = (
-        target.child_by_field_name("object"),
-        target.child_by_field_name("property"),
-    ) else {
+    let (Some(obj), Some(prop)) = (target.field("object"), target.field("property")) else {
         return;
     };
     let prop_text = src[prop.byte_range()].to_string();
@@ -703,7 +675,7 @@ fn mentions_composio(s: &str) -> bool {
 
 fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
     let text = |n: Node<'t>| &src[n.byte_range()];
-    let source = node.child_by_field_name("source").map(text).unwrap_or("");
+    let source = node.field("source").map(text).unwrap_or("");
     let from_composio = mentions_composio(source);
     if from_composio {
         ix.touches_composio = true;
@@ -713,8 +685,8 @@ fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
     while let Some(n) = stack.pop() {
         match n.kind() {
             "import_specifier" => {
-                let name = n.child_by_field_name("name").map(text).unwrap_or("");
-                let local = n.child_by_field_name("alias").map(text).unwrap_or(name);
+                let name = n.field("name").map(text).unwrap_or("");
+                let local = n.field("alias").map(text).unwrap_or(name);
                 if mentions_composio(name) {
                     ix.touches_composio = true;
                 }
@@ -747,13 +719,13 @@ fn read_require<'t>(name: Node<'t>, value: Option<Node<'t>>, src: &'t str, ix: &
     let Some(call) = value else { return };
     if call.kind() != "call_expression"
         || call
-            .child_by_field_name("function")
+            .field("function")
             .is_none_or(|f| &src[f.byte_range()] != "require")
     {
         return;
     }
     let module = call
-        .child_by_field_name("arguments")
+        .field("arguments")
         .and_then(|a| a.named_child(0))
         .map(|m| &src[m.byte_range()])
         .unwrap_or("");

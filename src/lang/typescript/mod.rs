@@ -13,8 +13,8 @@ use std::collections::{HashMap, HashSet};
 use tree_sitter::{Language as Grammar, Node, Parser};
 
 use super::common::{
-    is_constant_name, is_extra_logger, is_logger_name, is_main_name, is_request_param, last_name,
-    session_method, takes_user_id_first,
+    FieldExt, is_constant_name, is_extra_logger, is_logger_name, is_main_name, is_request_param,
+    last_name, session_method, takes_user_id_first,
 };
 use crate::model::{
     self, CacheStore, FileModel, KeyKind, SessionSite, Sharing, StrLiteral, UserIdArg,
@@ -158,7 +158,7 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn args(&self, call: Node<'t>) -> Vec<Node<'t>> {
-        call.child_by_field_name("arguments")
+        call.field("arguments")
             .map(|a| {
                 let mut c = a.walk();
                 a.named_children(&mut c)
@@ -172,10 +172,7 @@ impl<'a, 't> Resolver<'a, 't> {
         if node.kind() != "member_expression" {
             return None;
         }
-        Some((
-            node.child_by_field_name("object")?,
-            self.text(node.child_by_field_name("property")?),
-        ))
+        Some((node.field("object")?, self.text(node.field("property")?)))
     }
 
     // ---------------------------------------------------------------- evaluation
@@ -218,16 +215,13 @@ impl<'a, 't> Resolver<'a, 't> {
             "call_expression" => self.eval_call(node, scope),
             "new_expression" => self.eval_new(node, scope),
             "binary_expression" => {
-                let op = node
-                    .child_by_field_name("operator")
-                    .map(|o| self.text(o))
-                    .unwrap_or("");
+                let op = node.field("operator").map(|o| self.text(o)).unwrap_or("");
                 if !matches!(op, "??" | "||" | "&&") {
                     return Vec::new();
                 }
                 let mut out = Vec::new();
                 for f in ["left", "right"] {
-                    if let Some(side) = node.child_by_field_name(f) {
+                    if let Some(side) = node.field(f) {
                         out.extend(self.eval(side, scope));
                     }
                 }
@@ -236,14 +230,14 @@ impl<'a, 't> Resolver<'a, 't> {
             "ternary_expression" => {
                 let mut out = Vec::new();
                 for f in ["consequence", "alternative"] {
-                    if let Some(side) = node.child_by_field_name(f) {
+                    if let Some(side) = node.field(f) {
                         out.extend(self.eval(side, scope));
                     }
                 }
                 out
             }
             "assignment_expression" | "augmented_assignment_expression" => node
-                .child_by_field_name("right")
+                .field("right")
                 .map(|r| self.eval(r, scope))
                 .unwrap_or_default(),
             _ => Vec::new(),
@@ -354,7 +348,7 @@ impl<'a, 't> Resolver<'a, 't> {
         // `composio.create(uid).then((session) => ...)`: the callback receives the session.
         if p.index == Some(0)
             && let Some((call, 0)) = ix.scopes[s].callback_of
-            && let Some(callee) = call.child_by_field_name("function")
+            && let Some(callee) = call.field("function")
             && let Some((obj, "then")) = self.member_parts(callee)
         {
             out.extend(
@@ -390,7 +384,7 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn eval_new(&mut self, node: Node<'t>, scope: ScopeId) -> Vec<Val> {
-        let Some(ctor) = node.child_by_field_name("constructor") else {
+        let Some(ctor) = node.field("constructor") else {
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -408,7 +402,7 @@ impl<'a, 't> Resolver<'a, 't> {
         if let Some(site) = self.session_site(node, scope) {
             return vec![Val::Session(site)];
         }
-        let Some(callee) = node.child_by_field_name("function") else {
+        let Some(callee) = node.field("function") else {
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -522,7 +516,7 @@ impl<'a, 't> Resolver<'a, 't> {
             let mut map: HashMap<ScopeId, Vec<CallSite<'t>>> = HashMap::new();
             for &(call, scope) in &self.ix.calls {
                 if call.kind() == "call_expression"
-                    && let Some(callee) = call.child_by_field_name("function")
+                    && let Some(callee) = call.field("function")
                     && let Some(target) = self.resolve_function(callee, scope)
                 {
                     map.entry(target).or_default().push((call, scope));
@@ -545,7 +539,7 @@ impl<'a, 't> Resolver<'a, 't> {
         }
         let site = self.classify_session_call(call, scope).map(|reopen| {
             let callee = call
-                .child_by_field_name("function")
+                .field("function")
                 .map(|c| self.compact(c))
                 .unwrap_or_default();
             let user_id = if reopen {
@@ -571,7 +565,7 @@ impl<'a, 't> Resolver<'a, 't> {
         if call.kind() != "call_expression" {
             return None;
         }
-        let (obj, method) = self.member_parts(call.child_by_field_name("function")?)?;
+        let (obj, method) = self.member_parts(call.field("function")?)?;
         self.eval(obj, scope).into_iter().find_map(|v| match v {
             Val::Client => session_method("", method),
             Val::Member(path) => session_method(&path, method),
@@ -596,7 +590,7 @@ impl<'a, 't> Resolver<'a, 't> {
             let mut c = value.walk();
             for item in value.named_children(&mut c) {
                 match item.kind() {
-                    "pair" => nodes.extend(item.child_by_field_name("value")),
+                    "pair" => nodes.extend(item.field("value")),
                     _ => nodes.push(item),
                 }
             }
@@ -634,9 +628,9 @@ impl<'a, 't> Resolver<'a, 't> {
                 node.named_children(&mut c)
                     .find_map(|item| match item.kind() {
                         "pair" => {
-                            let k = item.child_by_field_name("key")?;
+                            let k = item.field("key")?;
                             (self.text(k).trim_matches(|c| c == '"' || c == '\'') == key)
-                                .then(|| item.child_by_field_name("value"))
+                                .then(|| item.field("value"))
                                 .flatten()
                         }
                         "shorthand_property_identifier" => (self.text(item) == key).then_some(item),
@@ -674,7 +668,7 @@ impl<'a, 't> Resolver<'a, 't> {
         if call.kind() != "call_expression" {
             return Vec::new();
         }
-        let Some(callee) = call.child_by_field_name("function") else {
+        let Some(callee) = call.field("function") else {
             return Vec::new();
         };
         let Some((obj, method)) = self.member_parts(callee) else {
@@ -719,7 +713,7 @@ impl<'a, 't> Resolver<'a, 't> {
         if call.kind() != "call_expression" {
             return None;
         }
-        let callee = call.child_by_field_name("function")?;
+        let callee = call.field("function")?;
         let name = last_name(self.text(callee));
         let args = self.args(call);
         let url = *args.first()?;
@@ -730,7 +724,7 @@ impl<'a, 't> Resolver<'a, 't> {
             "fetch" => {
                 let init = *args.get(1)?;
                 let body = self.object_entry(init, scope, "body", 0)?;
-                let stringify = body.child_by_field_name("function")?;
+                let stringify = body.field("function")?;
                 if self.text(stringify) != "JSON.stringify" {
                     return None;
                 }
@@ -775,8 +769,8 @@ impl<'a, 't> Resolver<'a, 't> {
                 continue;
             }
             let callee = call
-                .child_by_field_name("function")
-                .or_else(|| call.child_by_field_name("constructor"))
+                .field("function")
+                .or_else(|| call.field("constructor"))
                 .map(|c| self.compact(c))
                 .unwrap_or_default();
             for expr in exprs {
@@ -950,9 +944,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
             }
             "subscript_expression" => {
-                let key = node
-                    .child_by_field_name("index")
-                    .and_then(|k| string_value(k, self.src));
+                let key = node.field("index").and_then(|k| string_value(k, self.src));
                 if key.as_deref().is_some_and(model::is_email_name) {
                     t.emails.push(node.byte_range());
                     return;
@@ -962,13 +954,10 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
             }
             "binary_expression" => {
-                let op = node
-                    .child_by_field_name("operator")
-                    .map(|o| self.text(o))
-                    .unwrap_or("");
+                let op = node.field("operator").map(|o| self.text(o)).unwrap_or("");
                 if matches!(op, "??" | "||") {
                     for f in ["left", "right"] {
-                        if let Some(side) = node.child_by_field_name(f) {
+                        if let Some(side) = node.field(f) {
                             self.trace(side, scope, t, d);
                         }
                     }
@@ -978,7 +967,7 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             "ternary_expression" => {
                 for f in ["consequence", "alternative"] {
-                    if let Some(side) = node.child_by_field_name(f) {
+                    if let Some(side) = node.field(f) {
                         self.trace(side, scope, t, d);
                     }
                 }
@@ -989,7 +978,7 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn trace_call(&mut self, node: Node<'t>, scope: ScopeId, t: &mut Trace, d: usize) {
-        let Some(callee) = node.child_by_field_name("function") else {
+        let Some(callee) = node.field("function") else {
             return;
         };
         let args = self.args(node);
@@ -1141,7 +1130,7 @@ impl<'a, 't> Resolver<'a, 't> {
             if call.kind() != "call_expression" {
                 continue;
             }
-            let Some(callee) = call.child_by_field_name("function") else {
+            let Some(callee) = call.field("function") else {
                 continue;
             };
             let Some((container, method)) = self.member_parts(callee) else {
@@ -1174,7 +1163,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 .map(|d| d.byte_range())
                 .or_else(|| {
                     let (call, _) = scope.callback_of?;
-                    let callee = call.child_by_field_name("function")?;
+                    let callee = call.field("function")?;
                     is_memoizer(last_name(self.text(callee))).then(|| call.byte_range())
                 });
             let Some(memo_span) = memo_span else { continue };
@@ -1223,7 +1212,7 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             "binary_expression" => {
                 for f in ["left", "right"] {
-                    if let Some(side) = key.child_by_field_name(f) {
+                    if let Some(side) = key.field(f) {
                         self.key_parts(side, scope, out, depth + 1);
                     }
                 }
@@ -1236,13 +1225,13 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             "call_expression" => {
                 // `[userId, threadId].join(':')`, `String(userId)`, `JSON.stringify([...])`.
-                let callee = key.child_by_field_name("function");
+                let callee = key.field("function");
                 let name = callee.map(|c| last_name(self.text(c))).unwrap_or("");
                 if matches!(
                     name,
                     "join" | "String" | "stringify" | "toString" | "concat"
                 ) {
-                    if let Some(args) = key.child_by_field_name("arguments") {
+                    if let Some(args) = key.field("arguments") {
                         self.key_parts(args, scope, out, depth + 1);
                     }
                     if let Some((obj, _)) = callee.and_then(|c| self.member_parts(c)) {
@@ -1386,7 +1375,7 @@ impl<'a, 't> Resolver<'a, 't> {
         }
         // A callback handed to a router or event source: `app.post('/x', async (req) => ...)`.
         if let Some((call, _)) = s.callback_of
-            && let Some(callee) = call.child_by_field_name("function")
+            && let Some(callee) = call.field("function")
             && let Some((_, method)) = self.member_parts(callee)
         {
             return matches!(
@@ -1455,10 +1444,10 @@ impl<'a, 't> Resolver<'a, 't> {
             if call.kind() != "call_expression" {
                 continue;
             }
-            let Some(callee) = call.child_by_field_name("function") else {
+            let Some(callee) = call.field("function") else {
                 continue;
             };
-            let Some(args) = call.child_by_field_name("arguments") else {
+            let Some(args) = call.field("arguments") else {
                 continue;
             };
             if self.is_log_call(callee, scope) {
@@ -1504,13 +1493,13 @@ impl<'a, 't> Resolver<'a, 't> {
             if !self.encloses(f, scope) {
                 continue;
             }
-            let Some(callee) = call.child_by_field_name("function") else {
+            let Some(callee) = call.field("function") else {
                 continue;
             };
             if !self.is_log_call_syntactic(callee) {
                 continue;
             }
-            let Some(args) = call.child_by_field_name("arguments") else {
+            let Some(args) = call.field("arguments") else {
                 continue;
             };
             let mut stack = vec![args];
@@ -1666,17 +1655,13 @@ fn index_pattern_name<'t>(pattern: Node<'t>, default: Node<'t>, src: &'t str) ->
     let mut c = pattern.walk();
     for item in pattern.named_children(&mut c) {
         let (left, right) = match item.kind() {
-            "object_assignment_pattern" => (
-                item.child_by_field_name("left"),
-                item.child_by_field_name("right"),
-            ),
+            "object_assignment_pattern" => (item.field("left"), item.field("right")),
             "pair_pattern" => {
-                let value = item.child_by_field_name("value");
+                let value = item.field("value");
                 match value {
-                    Some(v) if v.kind() == "assignment_pattern" => (
-                        v.child_by_field_name("left"),
-                        v.child_by_field_name("right"),
-                    ),
+                    Some(v) if v.kind() == "assignment_pattern" => {
+                        (v.field("left"), v.field("right"))
+                    }
                     _ => continue,
                 }
             }
