@@ -69,6 +69,9 @@ pub struct CheckArgs {
     /// Lint files that .gitignore / .ignore would skip
     #[arg(long)]
     pub no_respect_gitignore: bool,
+    /// Parse every file, even those the byte prefilter proves cannot matter (for benchmarks)
+    #[arg(long, hide = true)]
+    pub no_prefilter: bool,
     /// When to use colour in the full format
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

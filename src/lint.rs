@@ -64,6 +64,8 @@ pub struct Settings {
     pub respect_gitignore: bool,
     /// Apply `exclude` even to paths named on the command line.
     pub force_exclude: bool,
+    /// Parse files the prefilter would skip (to measure what it saves).
+    pub no_prefilter: bool,
 }
 
 impl Settings {
@@ -174,7 +176,7 @@ pub fn lint_bytes(
     settings: &Settings,
 ) -> Vec<Finding> {
     let selection = &settings.selection;
-    if discover::cannot_matter(bytes) {
+    if !settings.no_prefilter && discover::cannot_matter(bytes) {
         return Vec::new();
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);

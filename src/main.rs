@@ -76,6 +76,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         config,
         respect_gitignore: !args.no_respect_gitignore,
         force_exclude: args.force_exclude,
+        no_prefilter: args.no_prefilter,
     };
 
     let run = match &args.stdin_filename {
