@@ -246,7 +246,12 @@ pub fn lint_bytes(
         let msg = format!(
             "syntax error on line {line}; the rest of the file was linted, nothing inside the unparsable code"
         );
-        out.push(parse_error(shown, source, first.clone(), msg));
+        // The rest of the file was linted, and grammars lag behind new syntax (TypeScript's
+        // `in`/`out` variance, `export type *`): a warning, not a failed run. Files that cannot
+        // be read or decoded at all stay errors.
+        let mut finding = parse_error(shown, source, first.clone(), msg);
+        finding.severity = Severity::Warning;
+        out.push(finding);
     }
     out
 }

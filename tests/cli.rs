@@ -398,6 +398,13 @@ fn bad_input_is_reported_and_the_rest_still_linted() {
             .unwrap()
             .contains("invalid UTF-8 on line 2")
     );
+    // Undecodable files are errors; a syntax error is a warning (the rest of the file was linted).
+    assert_eq!(latin1["severity"], "error");
+    let syntax = findings
+        .iter()
+        .find(|f| f["path"] == "syntax.py" && f["code"] == "CS900")
+        .unwrap();
+    assert_eq!(syntax["severity"], "warning");
     let binary = findings.iter().find(|f| f["path"] == "binary.py").unwrap();
     assert!(binary["message"].as_str().unwrap().contains("binary file"));
     bin().current_dir(dir.path()).arg("check").assert().code(1);
