@@ -136,6 +136,7 @@ fn every_language_variant_is_covered() {
         Language::TypeScript,
         Language::Tsx,
         Language::JavaScript,
+        Language::Rust,
     ] {
         assert!(langs.contains(&l), "{l:?} is not reached by any extension");
     }
