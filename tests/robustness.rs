@@ -1295,14 +1295,35 @@ fn each_ends_normally(files: &[(&str, String)]) {
     );
 }
 
-/// `eval` (src/lang/python/mod.rs, src/lang/typescript/mod.rs) memoizes nothing above a node
-/// where MAX_DEPTH (40) cut the evaluation, and `eval_call` evaluates the receiver of a call
-/// several times, so a chain of 40 or more calls is re-evaluated exponentially.
+/// The resolvers look at a call's receiver twice, so before src/lang/memo.rs kept results
+/// computed under a depth or cycle cut, a chain of 40 calls was re-evaluated exponentially, and
+/// a name reassigned from itself on N lines (`q = q.where(..)`) cost N² or worse.
 #[test]
-#[ignore = "bug: a chain of 40+ method calls hangs the Python and TypeScript front ends"]
-fn long_method_chains_do_not_hang() {
+fn long_method_chains_and_self_reassignments_do_not_hang() {
     let n = 45;
+    let lines = 3_000;
     each_ends_normally(&[
+        (
+            "reassigned.py",
+            format!(
+                "{PY_HEAD}q = db.query()\n{}",
+                "q = q.where(x=1)\n".repeat(lines)
+            ),
+        ),
+        (
+            "reassigned.ts",
+            format!(
+                "{TS_HEAD}let q = db.query();\n{}",
+                "q = q.where(1);\n".repeat(lines)
+            ),
+        ),
+        (
+            "self_chain.py",
+            format!(
+                "{PY_HEAD}q = db.query()\nq = q{}\n",
+                ".where(x=1)".repeat(lines)
+            ),
+        ),
         (
             "query.py",
             format!("{PY_HEAD}q = db.query(){}\n", ".where(x=1)".repeat(n)),
@@ -1407,12 +1428,10 @@ fn long_python_comment_blocks_are_linear() {
     )]);
 }
 
-/// `rest_user_id` (src/lang/typescript/mod.rs) calls `mentions_composio` on the first argument
-/// of every call before checking the callee is fetch/post/put/patch; that lower-cases the
-/// argument's whole text and walks its whole subtree, so nested calls cost O(depth²):
-/// 4,000 levels take ~15 s in a debug build, 40,000 about 25 minutes.
+/// `rest_user_id` (src/lang/typescript/mod.rs) once searched the first argument of every call
+/// for "composio" before checking the callee is fetch/post/put/patch, so nested calls cost
+/// O(depth²): 40,000 levels took about 25 minutes.
 #[test]
-#[ignore = "bug: deeply nested TypeScript calls take quadratic time (rest_user_id → mentions_composio)"]
 fn deeply_nested_typescript_calls_are_linear() {
     each_ends_normally(&[(
         "calls.ts",
@@ -1423,9 +1442,9 @@ fn deeply_nested_typescript_calls_are_linear() {
     )]);
 }
 
-/// 4,000 curried arrows take ~2.8 s, 40,000 several minutes (quadratic in the nesting depth).
+/// The TypeScript index once asked tree-sitter for each function's parent, which searches down
+/// from the root: 40,000 curried arrows took several minutes.
 #[test]
-#[ignore = "bug: deeply curried TypeScript arrow functions take quadratic time"]
 fn curried_typescript_arrows_are_linear() {
     each_ends_normally(&[(
         "arrows.ts",
@@ -1433,9 +1452,9 @@ fn curried_typescript_arrows_are_linear() {
     )]);
 }
 
-/// 4,000 chained calls take ~10 s in a debug build, 8,000 ~44 s (quadratic).
+/// The Rust front end once printed every method call's receiver in full to match logger
+/// names, which is quadratic in a chain's length: 8,000 calls took 44 s.
 #[test]
-#[ignore = "bug: long Rust method chains take quadratic time"]
 fn long_rust_method_chains_are_linear() {
     each_ends_normally(&[(
         "chain.rs",

@@ -180,3 +180,11 @@ impl<'t> FieldExt<'t> for tree_sitter::Node<'t> {
         self.child_by_field_id(id.get())
     }
 }
+
+/// Whether the text names Composio in any letter case, without allocating: it runs on whole
+/// expressions, some of them megabytes long.
+pub fn mentions_composio(text: &str) -> bool {
+    text.as_bytes()
+        .windows(b"composio".len())
+        .any(|w| w.eq_ignore_ascii_case(b"composio"))
+}

@@ -1,6 +1,7 @@
 //! Per-language front ends: source text → FileModel.
 
 pub(crate) mod common;
+mod memo;
 pub mod python;
 pub mod rust;
 pub mod typescript;

@@ -12,7 +12,7 @@ use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 use syn::{Expr, ExprMethodCall, FnArg, ImplItem, Item, Pat, Stmt, Type};
 
-use super::common::{is_extra_logger, is_logger_name};
+use super::common::{is_extra_logger, is_logger_name, mentions_composio};
 use crate::model::{
     self, CacheStore, FileModel, SessionSite, Sharing, Span as ByteSpan, StrLiteral, UserIdArg,
     UserIdBinding,
@@ -228,10 +228,6 @@ fn path_text(p: &syn::Path) -> String {
         .map(|s| s.ident.to_string())
         .collect::<Vec<_>>()
         .join("::")
-}
-
-fn mentions_composio(s: &str) -> bool {
-    s.to_ascii_lowercase().contains("composio")
 }
 
 impl<'a> Index<'a> {
@@ -1261,7 +1257,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
         }
         for &(m, f) in &ix.method_calls {
             let method = m.method.to_string();
-            let receiver = compact(&m.receiver);
+            let receiver = receiver_text(&m.receiver, 0);
             let is_log = matches!(method.as_str(), "record" | "set_attribute" | "in_scope")
                 || (is_logger_name(receiver.rsplit('.').next().unwrap_or(""))
                     && LOG_MACROS.contains(&method.as_str()))
@@ -1486,6 +1482,30 @@ fn key_parts(key: &Expr, out: &mut Vec<String>, ix: &Index<'_>, f: FnId, depth: 
             out.push(name);
         }
         other => out.push(compact(other)),
+    }
+}
+
+/// A method call's receiver as far as logger names need it (`self.audit`, `Span::current()`),
+/// without arguments. Only a few levels are printed: printing every receiver of a long method
+/// chain in full would cost the square of its length.
+fn receiver_text(e: &Expr, depth: usize) -> String {
+    if depth > 4 {
+        return String::new();
+    }
+    match e {
+        Expr::Path(p) => path_text(&p.path),
+        Expr::Field(f) => {
+            let member = match &f.member {
+                syn::Member::Named(n) => n.to_string(),
+                syn::Member::Unnamed(i) => i.index.to_string(),
+            };
+            format!("{}.{member}", receiver_text(&f.base, depth + 1))
+        }
+        Expr::MethodCall(m) => format!("{}.{}()", receiver_text(&m.receiver, depth + 1), m.method),
+        Expr::Call(c) => format!("{}()", receiver_text(&c.func, depth + 1)),
+        Expr::Paren(p) => receiver_text(&p.expr, depth + 1),
+        Expr::Reference(r) => receiver_text(&r.expr, depth + 1),
+        _ => String::new(),
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use tree_sitter::Node;
 
-use crate::lang::common::FieldExt;
+use crate::lang::common::{FieldExt, mentions_composio};
 
 use crate::model::Span;
 
@@ -430,7 +430,6 @@ fn read_params<'t>(params: Node<'t>, src: &'t str) -> Vec<Param<'t>> {
 
 fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
     let text = |n: Node<'t>| &src[n.byte_range()];
-    let mentions = |s: &str| s.to_ascii_lowercase().contains("composio");
     let mut cursor = node.walk();
     if node.kind() == "import_statement" {
         for item in node.named_children(&mut cursor) {
@@ -441,7 +440,7 @@ fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
                 ),
                 _ => (text(item), None),
             };
-            if mentions(module) {
+            if mentions_composio(module) {
                 ix.touches_composio = true;
             }
             if module == "composio" {
@@ -452,7 +451,7 @@ fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
         return;
     }
     let module = node.field("module_name").map(text).unwrap_or("");
-    if mentions(module) {
+    if mentions_composio(module) {
         ix.touches_composio = true;
     }
     let from_sdk = module == "composio" || module.starts_with("composio.");
@@ -464,7 +463,7 @@ fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
             ),
             _ => (text(item), None),
         };
-        if mentions(name) {
+        if mentions_composio(name) {
             ix.touches_composio = true;
         }
         if from_sdk && name == "Composio" {

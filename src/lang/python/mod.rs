@@ -16,6 +16,7 @@ use super::common::{
     FieldExt, LOG_METHODS, is_config_read, is_constant_name, is_extra_logger, is_logger_name,
     is_main_name, is_request_param, last_name, session_method, takes_user_id_first,
 };
+use super::memo::{EvalMemo, Key};
 use crate::model::{
     self, CacheStore, FileModel, KeyKind, SessionSite, Sharing, StrLiteral, UserIdArg,
     UserIdBinding,
@@ -72,7 +73,6 @@ enum Val {
     Class(ClassId),
 }
 
-const MAX_DEPTH: usize = 40;
 const SESSION_ID_ATTRS: &[&str] = &["session_id", "sessionId", "id"];
 
 /// A same-file call of a function: (call, caller's scope, parameters not passed explicitly).
@@ -95,10 +95,7 @@ struct Resolver<'a, 't> {
     src: &'t str,
     sites: Vec<Site<'t>>,
     site_by_call: HashMap<usize, Option<usize>>,
-    memo: HashMap<usize, Vec<Val>>,
-    in_progress: HashSet<usize>,
-    cycle_cuts: usize,
-    depth: usize,
+    memo: EvalMemo<'t, Val>,
     calls_to: Option<HashMap<ScopeId, Vec<CallSite<'t>>>>,
 }
 
@@ -110,10 +107,7 @@ impl<'a, 't> Resolver<'a, 't> {
             src,
             sites: Vec::new(),
             site_by_call: HashMap::new(),
-            memo: HashMap::new(),
-            in_progress: HashSet::new(),
-            cycle_cuts: 0,
-            depth: 0,
+            memo: EvalMemo::new(),
             calls_to: None,
         }
     }
@@ -129,23 +123,17 @@ impl<'a, 't> Resolver<'a, 't> {
     // ---------------------------------------------------------------- evaluation
 
     fn eval(&mut self, node: Node<'t>, scope: ScopeId) -> Vec<Val> {
-        if let Some(v) = self.memo.get(&node.id()) {
-            return v.clone();
+        let key = match node.kind() {
+            "identifier" => Key::Name(scope, self.text(node)),
+            _ => Key::Node(node.id()),
+        };
+        match self.memo.enter(key) {
+            Ok(visit) => {
+                let out = self.eval_uncached(node, scope);
+                self.memo.leave(visit, out)
+            }
+            Err(known) => known,
         }
-        if self.depth >= MAX_DEPTH || !self.in_progress.insert(node.id()) {
-            self.cycle_cuts += 1;
-            return Vec::new();
-        }
-        let cuts_before = self.cycle_cuts;
-        self.depth += 1;
-        let mut out = self.eval_uncached(node, scope);
-        self.depth -= 1;
-        self.in_progress.remove(&node.id());
-        out.dedup();
-        if self.cycle_cuts == cuts_before {
-            self.memo.insert(node.id(), out.clone());
-        }
-        out
     }
 
     fn eval_uncached(&mut self, node: Node<'t>, scope: ScopeId) -> Vec<Val> {
@@ -773,7 +761,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// The expression names Composio, directly or through the values of the names in it
     /// (a base-URL constant, an HTTP client built with a Composio `base_url`).
     fn mentions_composio(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> bool {
-        if self.text(node).to_ascii_lowercase().contains("composio") {
+        if super::common::mentions_composio(self.text(node)) {
             return true;
         }
         if depth >= 3 {

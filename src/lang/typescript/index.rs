@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use tree_sitter::Node;
 
-use crate::lang::common::FieldExt;
+use crate::lang::common::{FieldExt, mentions_composio};
 
 use crate::model::Span;
 
@@ -96,10 +96,36 @@ pub struct Index<'t> {
     pub comments: Vec<Span>,
 }
 
+/// A node waiting to be indexed, with the two ancestors the index asks about. tree-sitter's
+/// `Node::parent` searches down from the root, so asking it would make the walk quadratic in
+/// the nesting depth.
 struct Frame<'t> {
     node: Node<'t>,
+    parent: Option<Node<'t>>,
+    grandparent: Option<Node<'t>>,
+    /// The parent is an `export` statement, or a declaration directly inside one.
+    under_export: bool,
     scope: ScopeId,
     class_body: Option<ClassId>,
+}
+
+impl<'t> Frame<'t> {
+    fn child(&self, node: Node<'t>, scope: ScopeId, class_body: Option<ClassId>) -> Frame<'t> {
+        let kind = self.node.kind();
+        Frame {
+            node,
+            parent: Some(self.node),
+            grandparent: self.parent,
+            under_export: kind == "export_statement"
+                || (self.under_export
+                    && matches!(
+                        kind,
+                        "variable_declarator" | "lexical_declaration" | "variable_declaration"
+                    )),
+            scope,
+            class_body,
+        }
+    }
 }
 
 const FUNCTION_KINDS: &[&str] = &[
@@ -150,17 +176,16 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
     let mut reassigns: Vec<(&'t str, Node<'t>, ScopeId)> = Vec::new();
     let mut stack = vec![Frame {
         node: root,
+        parent: None,
+        grandparent: None,
+        under_export: false,
         scope: MODULE,
         class_body: None,
     }];
     let mut cursor = root.walk();
 
-    while let Some(Frame {
-        node,
-        scope,
-        class_body,
-    }) = stack.pop()
-    {
+    while let Some(frame) = stack.pop() {
+        let (node, scope, class_body) = (frame.node, frame.scope, frame.class_body);
         let kind = node.kind();
         if kind == "comment" {
             ix.comments.push(node.byte_range());
@@ -171,7 +196,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
         }
         if FUNCTION_KINDS.contains(&kind) {
             let id = ix.scopes.len();
-            let parent = node.parent();
+            let parent = frame.parent;
             let (name, class) = function_name(node, parent, class_body, src);
             let mut s = new_scope(ScopeKind::Function, Some(scope), name.clone());
             if let Some(c) = class_body.filter(|_| class.is_some()) {
@@ -182,10 +207,10 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                 s.class = method_class(&ix, scope);
             }
             s.decorators = decorators.remove(&node.id()).unwrap_or_default();
-            s.exported = is_exported(node);
+            s.exported = frame.under_export;
             if let Some(p) = parent
                 && p.kind() == "arguments"
-                && let Some(call) = p.parent()
+                && let Some(call) = frame.grandparent
             {
                 let mut c2 = p.walk();
                 let index = p.named_children(&mut c2).position(|a| a.id() == node.id());
@@ -194,11 +219,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
             ix.scopes.push(s);
             if let Some(params) = node.field("parameters").or_else(|| node.field("parameter")) {
                 read_params(params, id, src, &mut ix);
-                stack.push(Frame {
-                    node: params,
-                    scope,
-                    class_body: None,
-                });
+                stack.push(frame.child(params, scope, None));
             }
             if let Some(c) = class.filter(|_| class_body.is_some()) {
                 ix.classes[c].methods.insert(name.clone(), id);
@@ -214,11 +235,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                 if body.kind() != "statement_block" {
                     ix.scopes[id].returns.push(body);
                 }
-                stack.push(Frame {
-                    node: body,
-                    scope: id,
-                    class_body: None,
-                });
+                stack.push(frame.child(body, id, None));
             }
             continue;
         }
@@ -253,13 +270,10 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                             decorators.insert(member.id(), std::mem::take(&mut pending));
                         }
                     }
+                    let body_frame = frame.child(body, scope, class_body);
                     let members: Vec<Node<'t>> = body.named_children(&mut cursor).collect();
                     for m in members.into_iter().rev() {
-                        stack.push(Frame {
-                            node: m,
-                            scope: body_scope,
-                            class_body: Some(id),
-                        });
+                        stack.push(body_frame.child(m, body_scope, Some(id)));
                     }
                 }
                 continue;
@@ -347,11 +361,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                         .push((node, scope));
                 }
                 if let Some(obj) = node.field("object") {
-                    stack.push(Frame {
-                        node: obj,
-                        scope,
-                        class_body,
-                    });
+                    stack.push(frame.child(obj, scope, class_body));
                 }
                 continue;
             }
@@ -371,11 +381,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
         }
         let children: Vec<Node<'t>> = node.children(&mut cursor).collect();
         for child in children.into_iter().rev() {
-            stack.push(Frame {
-                node: child,
-                scope,
-                class_body,
-            });
+            stack.push(frame.child(child, scope, class_body));
         }
     }
 
@@ -424,25 +430,6 @@ fn function_name<'t>(
         Some(p) if p.kind() == "pair" => (p.field("key").map(text).unwrap_or_default(), None),
         _ => ("<anonymous>".into(), None),
     }
-}
-
-fn is_exported(node: Node<'_>) -> bool {
-    let mut n = node;
-    for _ in 0..3 {
-        match n.parent() {
-            Some(p) if p.kind() == "export_statement" => return true,
-            Some(p)
-                if matches!(
-                    p.kind(),
-                    "variable_declarator" | "lexical_declaration" | "variable_declaration"
-                ) =>
-            {
-                n = p
-            }
-            _ => return false,
-        }
-    }
-    false
 }
 
 fn has_token(node: Node<'_>, token: &str) -> bool {
@@ -667,10 +654,6 @@ fn member_store<'t>(
         return;
     }
     ix.attr_stores.push((target, value, scope));
-}
-
-fn mentions_composio(s: &str) -> bool {
-    s.to_ascii_lowercase().contains("composio")
 }
 
 fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
