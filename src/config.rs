@@ -7,10 +7,12 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use miette::{Diagnostic, LabeledSpan, NamedSource};
+use miette::{Diagnostic, LabeledSpan};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::finding::LineIndex;
+use crate::report::excerpt::Excerpt;
 use crate::rules::{self, Severity};
 
 const FILE_NAMES: &[&str] = &["composio-lint.toml", ".composio-lint.toml"];
@@ -110,8 +112,8 @@ fn normalize(path: &Path) -> PathBuf {
 #[derive(Debug)]
 pub struct ConfigError {
     message: String,
-    src: Option<Box<NamedSource<String>>>,
-    span: Option<std::ops::Range<usize>>,
+    /// The lines around the offending key, when there is one.
+    src: Option<Box<Excerpt>>,
     help: Option<String>,
 }
 
@@ -139,7 +141,7 @@ impl Diagnostic for ConfigError {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = self.span.clone()?;
+        let span = self.src.as_ref()?.span(0)?;
         Some(Box::new(std::iter::once(
             LabeledSpan::new_primary_with_span(
                 Some("here".into()),
@@ -154,7 +156,6 @@ impl ConfigError {
         ConfigError {
             message,
             src: None,
-            span: None,
             help: None,
         }
     }
@@ -186,8 +187,10 @@ pub fn load(explicit: Option<&Path>, cwd: &Path) -> Result<Config, ConfigError> 
     let error =
         |message: String, span: Option<std::ops::Range<usize>>, help: Option<String>| ConfigError {
             message: format!("{shown}: {message}"),
-            src: Some(Box::new(NamedSource::new(shown.clone(), text.clone()))),
-            span,
+            src: span.map(|span| {
+                let lines = LineIndex::new(&text);
+                Box::new(Excerpt::new(shown.clone(), &text, &lines, [span]))
+            }),
             help,
         };
     let is_pyproject = path.file_name().is_some_and(|n| n == "pyproject.toml");

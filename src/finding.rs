@@ -1,6 +1,6 @@
 //! The one source of truth for a reported problem; every output format renders this.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::model::Span;
 use crate::rules::{Label, Severity};
@@ -32,33 +32,98 @@ pub struct Position {
 
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Characters before each `BLOCK`-byte boundary of the text, built the first time a column
+    /// is asked for far along a line, so that findings on a megabytes-long minified line do
+    /// not each count the line from its start.
+    blocks: OnceLock<Vec<usize>>,
+}
+
+const BLOCK: usize = 4096;
+
+/// UTF-8 continuation bytes are `0b10xx_xxxx`; every other byte starts a character.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl LineIndex {
     pub fn new(src: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            blocks: OnceLock::new(),
+        }
     }
 
     pub fn position(&self, src: &str, offset: usize) -> Position {
         let offset = offset.min(src.len());
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let line = self.line_of(offset);
         let start = self.starts[line];
-        let column = src
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count())
-            + 1;
+        let column = if offset - start <= BLOCK {
+            chars_in(&src.as_bytes()[start..offset])
+        } else {
+            self.chars_before(src, offset) - self.chars_before(src, start)
+        };
         Position {
             line: line + 1,
-            column,
+            column: column + 1,
         }
+    }
+
+    /// The 0-based line holding `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line.min(self.starts.len() - 1)]
+    }
+
+    /// Where the line ends, before its `\n`.
+    pub fn line_end(&self, src: &str, line: usize) -> usize {
+        self.starts.get(line + 1).map_or(src.len(), |&s| s - 1)
+    }
+
+    fn chars_before(&self, src: &str, offset: usize) -> usize {
+        let blocks = self.blocks.get_or_init(|| {
+            let mut total = 0;
+            let mut out = vec![0];
+            for chunk in src.as_bytes().chunks(BLOCK) {
+                total += chars_in(chunk);
+                out.push(total);
+            }
+            out
+        });
+        let block = offset / BLOCK;
+        blocks[block] + chars_in(&src.as_bytes()[block * BLOCK..offset])
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_far_along_a_long_line_count_scalar_values() {
+        let src = format!("x\n{}é{}y", "a".repeat(10_000), "ü".repeat(9_000));
+        let ix = LineIndex::new(&src);
+        let y = src.find('y').unwrap();
+        assert_eq!(
+            ix.position(&src, y),
+            Position {
+                line: 2,
+                column: 19_002
+            }
+        );
+        let e = src.find('é').unwrap();
+        assert_eq!(
+            ix.position(&src, e + 2),
+            Position {
+                line: 2,
+                column: 10_002
+            }
+        );
+    }
 
     #[test]
     fn positions_count_scalar_values() {

@@ -1,18 +1,18 @@
 //! The human format: miette graphical reports with labelled spans, help and the rule's doc.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::io::Write;
 
-use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
-};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
-use crate::finding::Finding;
+use super::excerpt::Excerpt;
+use crate::finding::{Finding, LineIndex};
 use crate::rules::{self, Severity};
 
 struct Report<'a> {
     finding: &'a Finding,
-    source: NamedSource<String>,
+    source: Excerpt,
     help: String,
 }
 
@@ -54,13 +54,14 @@ impl Diagnostic for Report<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let labels = self.finding.labels.iter().enumerate().map(|(i, l)| {
-            let len = l.span.end.saturating_sub(l.span.start);
-            if i == 0 {
-                LabeledSpan::new_primary_with_span(Some(l.text.clone()), (l.span.start, len))
+        let labels = self.finding.labels.iter().enumerate().filter_map(|(i, l)| {
+            let span = self.source.span(i)?;
+            let at = (span.start, span.end - span.start);
+            Some(if i == 0 {
+                LabeledSpan::new_primary_with_span(Some(l.text.clone()), at)
             } else {
-                LabeledSpan::new_with_span(Some(l.text.clone()), (l.span.start, len))
-            }
+                LabeledSpan::new_with_span(Some(l.text.clone()), at)
+            })
         });
         Some(Box::new(labels))
     }
@@ -75,6 +76,8 @@ pub fn render(findings: &[Finding], color: bool, out: &mut dyn Write) -> std::io
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_links(false)
         .with_width(100);
+    // One line index per file, shared by its findings.
+    let mut line_indexes: HashMap<*const u8, LineIndex> = HashMap::new();
     for f in findings {
         let mut help = f.help.clone();
         if let Some(rule) = rules::find(f.code) {
@@ -89,7 +92,14 @@ pub fn render(findings: &[Finding], color: bool, out: &mut dyn Write) -> std::io
         }
         let report = Report {
             finding: f,
-            source: NamedSource::new(f.path.clone(), f.source.to_string()),
+            source: Excerpt::new(
+                f.path.clone(),
+                &f.source,
+                line_indexes
+                    .entry(f.source.as_ptr())
+                    .or_insert_with(|| LineIndex::new(&f.source)),
+                f.labels.iter().map(|l| l.span.clone()),
+            ),
             help,
         };
         let mut rendered = String::new();

@@ -1,6 +1,7 @@
 //! Output formats. Each renders the same `Finding`s.
 
 mod concise;
+pub mod excerpt;
 mod full;
 mod github;
 mod json;

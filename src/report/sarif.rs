@@ -1,10 +1,11 @@
 //! SARIF 2.1.0, as GitHub code scanning and other SAST dashboards read it.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use serde_json::{Value, json};
 
-use crate::finding::Finding;
+use crate::finding::{Finding, LineIndex};
 use crate::rules::{self, Severity};
 
 fn level(s: Severity) -> &'static str {
@@ -78,6 +79,8 @@ fn uri(path: &str) -> String {
 
 pub fn render(findings: &[Finding], out: &mut dyn Write) -> std::io::Result<()> {
     let rules = descriptors();
+    // One line index per file, shared by its findings' secondary labels.
+    let mut line_indexes: HashMap<*const u8, LineIndex> = HashMap::new();
     let results: Vec<Value> = findings
         .iter()
         .map(|f| {
@@ -100,13 +103,15 @@ pub fn render(findings: &[Finding], out: &mut dyn Write) -> std::io::Result<()> 
                 }],
             });
             if f.labels.len() > 1 {
+                let index = line_indexes
+                    .entry(f.source.as_ptr())
+                    .or_insert_with(|| LineIndex::new(&f.source));
                 result["relatedLocations"] = f
                     .labels
                     .iter()
                     .skip(1)
                     .enumerate()
                     .map(|(i, l)| {
-                        let index = crate::finding::LineIndex::new(&f.source);
                         let (s, e) = (index.position(&f.source, l.span.start), index.position(&f.source, l.span.end));
                         json!({
                             "id": i + 1,

@@ -1554,6 +1554,7 @@ impl<'a, 't> Resolver<'a, 't> {
 
     fn find_logged_ids(&mut self) {
         let ix = self.ix;
+        let reopened = self.reopen_sites_by_argument();
         for &(call, scope) in &ix.calls {
             let Some(callee) = call.field("function") else {
                 continue;
@@ -1566,7 +1567,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 for s in logged {
                     self.sites[s].facts.id_logged = true;
                 }
-                self.mark_reopened_ids(args, scope);
+                self.mark_reopened_ids(args, scope, &reopened);
                 continue;
             }
             // A same-file helper that logs the ID of the session (or the ID) it is given.
@@ -1763,7 +1764,29 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     /// A reopened session's ID is the argument of `use(...)`: logging that name counts.
-    fn mark_reopened_ids(&mut self, args: Node<'t>, scope: ScopeId) {
+    /// Reopening sites by the text of the ID they reopen, so that each log call looks up its
+    /// names instead of scanning every session of the file.
+    fn reopen_sites_by_argument(&self) -> HashMap<&'t str, Vec<usize>> {
+        let mut out: HashMap<&'t str, Vec<usize>> = HashMap::new();
+        for (i, site) in self.sites.iter().enumerate() {
+            if let Some(arg) = site
+                .facts
+                .reopen
+                .then(|| site.call.field("arguments")?.named_child(0))
+                .flatten()
+            {
+                out.entry(self.text(arg)).or_default().push(i);
+            }
+        }
+        out
+    }
+
+    fn mark_reopened_ids(
+        &mut self,
+        args: Node<'t>,
+        scope: ScopeId,
+        reopened: &HashMap<&'t str, Vec<usize>>,
+    ) {
         let names: HashSet<&str> = {
             let mut out = HashSet::new();
             let mut stack = vec![args];
@@ -1776,17 +1799,9 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             out
         };
-        for site in &mut self.sites {
-            if !site.facts.reopen || !self_encloses(self.ix, site.scope, scope) {
-                continue;
-            }
-            let arg = site
-                .call
-                .field("arguments")
-                .and_then(|a| a.named_child(0))
-                .map(|a| &self.src[a.byte_range()]);
-            if arg.is_some_and(|a| names.contains(a)) {
-                site.facts.id_logged = true;
+        for &i in names.iter().filter_map(|n| reopened.get(n)).flatten() {
+            if self_encloses(self.ix, self.sites[i].scope, scope) {
+                self.sites[i].facts.id_logged = true;
             }
         }
     }

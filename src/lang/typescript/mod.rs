@@ -1431,6 +1431,7 @@ impl<'a, 't> Resolver<'a, 't> {
 
     fn find_logged_ids(&mut self) {
         let ix = self.ix;
+        let reopened = self.reopen_sites_by_argument();
         for &(call, scope) in &ix.calls {
             if call.kind() != "call_expression" {
                 continue;
@@ -1445,7 +1446,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 for s in self.ids_mentioned(args, scope) {
                     self.sites[s].facts.id_logged = true;
                 }
-                self.mark_reopened_ids(args, scope);
+                self.mark_reopened_ids(args, scope, &reopened);
                 continue;
             }
             let Some(f) = self.resolve_function(callee, scope) else {
@@ -1619,7 +1620,26 @@ impl<'a, 't> Resolver<'a, 't> {
         found
     }
 
-    fn mark_reopened_ids(&mut self, args: Node<'t>, scope: ScopeId) {
+    /// Reopening sites by the text of the ID they reopen, so that each log call looks up its
+    /// names instead of scanning every session of the file.
+    fn reopen_sites_by_argument(&self) -> HashMap<&'t str, Vec<usize>> {
+        let mut out: HashMap<&'t str, Vec<usize>> = HashMap::new();
+        for (i, site) in self.sites.iter().enumerate() {
+            if site.facts.reopen
+                && let Some(arg) = self.args(site.call).first()
+            {
+                out.entry(self.text(*arg)).or_default().push(i);
+            }
+        }
+        out
+    }
+
+    fn mark_reopened_ids(
+        &mut self,
+        args: Node<'t>,
+        scope: ScopeId,
+        reopened: &HashMap<&'t str, Vec<usize>>,
+    ) {
         let mut names = HashSet::new();
         let mut stack = vec![args];
         let mut cursor = args.walk();
@@ -1629,12 +1649,8 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             stack.extend(n.named_children(&mut cursor));
         }
-        for i in 0..self.sites.len() {
-            if !self.sites[i].facts.reopen || !self.encloses(self.sites[i].scope, scope) {
-                continue;
-            }
-            let arg = self.args(self.sites[i].call).first().map(|a| self.text(*a));
-            if arg.is_some_and(|a| names.contains(a)) {
+        for &i in names.iter().filter_map(|n| reopened.get(n)).flatten() {
+            if self.encloses(self.sites[i].scope, scope) {
                 self.sites[i].facts.id_logged = true;
             }
         }
