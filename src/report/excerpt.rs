@@ -203,7 +203,12 @@ mod tests {
     fn short_lines_are_kept_whole_with_one_line_of_context() {
         let src = "a\nb\nlet x = 1;\nc\nd\n";
         let start = src.find("x").unwrap();
-        let e = Excerpt::new("f".into(), src, &LineIndex::new(src), [start..start + 1]);
+        let e = Excerpt::new(
+            "f".into(),
+            src,
+            &LineIndex::new(src),
+            std::iter::once(start..start + 1),
+        );
         assert_eq!(e.text, "b\nlet x = 1;\nc\n");
         assert_eq!(e.first_line, 1);
         assert_eq!(&e.text[e.span(0).unwrap()], "x");
@@ -213,7 +218,12 @@ mod tests {
     fn long_lines_are_cropped_around_the_label() {
         let src = format!("{}TARGET{}\nnext\n", "é".repeat(50_000), "z".repeat(50_000));
         let start = src.find("TARGET").unwrap();
-        let e = Excerpt::new("f".into(), &src, &LineIndex::new(&src), [start..start + 6]);
+        let e = Excerpt::new(
+            "f".into(),
+            &src,
+            &LineIndex::new(&src),
+            std::iter::once(start..start + 6),
+        );
         assert!(e.text.len() < 2 * WINDOW, "{}", e.text.len());
         assert!(e.text.starts_with(ELLIPSIS) && e.text.contains("…\nnext"));
         assert_eq!(&e.text[e.span(0).unwrap()], "TARGET");
