@@ -206,6 +206,14 @@ pub fn lint_bytes(
         }
     };
     let model = lang::analyze(language, src, &settings.config.extra_loggers);
+    if let Some((at, why)) = model.not_analyzed {
+        if !report_errors {
+            return Vec::new();
+        }
+        let line = LineIndex::new(src).position(src, at.start).line;
+        let msg = format!("{why} (line {line}); the file was not linted");
+        return vec![parse_error(shown, Arc::from(src), at, msg)];
+    }
     let cwd = std::env::current_dir().unwrap_or_default();
     let ignored_here = settings.ignored_here(shown, &cwd);
     let source: Arc<str> = Arc::from(src);

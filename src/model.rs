@@ -43,6 +43,9 @@ pub struct FileModel {
     pub syntax_errors: Vec<Span>,
     /// Real comment tokens (never string contents), for inline suppressions.
     pub comments: Vec<Span>,
+    /// Set when the front end would not or could not analyze the file: where, and why (nesting
+    /// deeper than the parser can take safely, an internal failure). Nothing else is reported.
+    pub not_analyzed: Option<(Span, &'static str)>,
 }
 
 /// A session created (`create`, `tool_router.create`, ...) or reopened (`use`).
@@ -158,6 +161,13 @@ pub struct UserIdBinding {
 }
 
 impl FileModel {
+    pub fn not_analyzed(at: Span, why: &'static str) -> FileModel {
+        FileModel {
+            not_analyzed: Some((at, why)),
+            ..Default::default()
+        }
+    }
+
     pub fn in_syntax_error(&self, span: &Span) -> bool {
         self.syntax_errors
             .iter()

@@ -2,6 +2,7 @@
 
 pub(crate) mod common;
 mod memo;
+mod nesting;
 pub mod python;
 pub mod rust;
 pub mod typescript;

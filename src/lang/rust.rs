@@ -13,21 +13,17 @@ use syn::visit::{self, Visit};
 use syn::{Expr, ExprMethodCall, FnArg, ImplItem, Item, Pat, Stmt, Type};
 
 use super::common::{is_extra_logger, is_logger_name, mentions_composio};
+use super::nesting;
 use crate::model::{
     self, CacheStore, FileModel, SessionSite, Sharing, Span as ByteSpan, StrLiteral, UserIdArg,
     UserIdBinding,
 };
 
-/// Deeper than this, a file is reported as unparsable instead of risking the stack.
-const MAX_NESTING: usize = 1_000;
 const STACK_SIZE: usize = 256 << 20;
 
 pub fn analyze(src: &str, extra_loggers: &[String]) -> FileModel {
-    if let Some(at) = too_deep(src.as_bytes()) {
-        return FileModel {
-            syntax_errors: std::iter::once(at..at + 1).collect(),
-            ..Default::default()
-        };
+    if let Some(at) = nesting::rust_too_deep(src.as_bytes()) {
+        return FileModel::not_analyzed(at..at + 1, "nested too deeply to analyze safely");
     }
     let run = || {
         let model = analyze_on_this_thread(src, extra_loggers);
@@ -41,27 +37,8 @@ pub fn analyze(src: &str, extra_loggers: &[String]) -> FileModel {
             .spawn_scoped(s, run)
             .ok()
             .and_then(|h| h.join().ok())
-            .unwrap_or_default()
+            .unwrap_or_else(|| FileModel::not_analyzed(0..0, "the Rust analysis failed"))
     })
-}
-
-/// The offset where bracket nesting first exceeds `MAX_NESTING` (strings and comments are not
-/// skipped, which only makes the check more cautious).
-fn too_deep(bytes: &[u8]) -> Option<usize> {
-    let mut depth = 0usize;
-    for (i, b) in bytes.iter().enumerate() {
-        match b {
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(i);
-                }
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    None
 }
 
 fn analyze_on_this_thread(src: &str, extra_loggers: &[String]) -> FileModel {

@@ -33,6 +33,9 @@ thread_local! {
 }
 
 pub fn analyze(src: &str, extra_loggers: &[String]) -> FileModel {
+    if let Some(at) = super::nesting::python_too_deep(src) {
+        return FileModel::not_analyzed(at..at + 1, "indented blocks nested too deeply to parse");
+    }
     let Some(tree) = PARSER.with(|p| p.borrow_mut().parse(src, None)) else {
         return FileModel::default();
     };
