@@ -1399,7 +1399,7 @@ fn deeply_nested_python_blocks_do_not_abort() {
 }
 
 /// syn and the visitors recurse on nesting that has no brackets too, which once overflowed
-/// even the 256 MB analysis thread (SIGABRT); src/lang/nesting.rs now counts such runs.
+/// even the 256 MB analysis thread (SIGABRT); src/lang/prescan.rs now counts such runs.
 #[test]
 fn deep_rust_nesting_without_brackets_does_not_overflow() {
     each_ends_normally(&[
@@ -1445,15 +1445,25 @@ fn deep_rust_nesting_without_brackets_does_not_overflow() {
 
 /// tree-sitter-python's scanner looks ahead past every following comment line each time it
 /// meets a comment after a statement, so a run of N comment lines costs O(N²): 40,000 `#`
-/// lines (80 KB) take ~25 s, a 20 MB commented-out block never ends. (Comment runs at the very
-/// top of a file are fast.)
+/// lines took ~25 s. Long runs are now handed to the parser as spaces (src/lang/prescan.rs).
 #[test]
-#[ignore = "bug: long runs of Python comment lines take quadratic time (tree-sitter-python scanner)"]
 fn long_python_comment_blocks_are_linear() {
     each_ends_normally(&[(
         "commented_out.py",
         format!("{PY_HEAD}x = 1\n{}y = 2\n", "#\n".repeat(200_000)),
     )]);
+    // Comments in such a run still suppress, and code after it is still linted.
+    let src = format!(
+        "{PY_HEAD}x = 1\n{}# composio-lint: ignore[CS001] -- demo\ncomposio.create(user_id='default')\n{}composio.create(user_id='default')\n",
+        "# old code\n".repeat(1_000),
+        "#\n".repeat(1_000),
+    );
+    let dir = project(&[("runs.py", src.as_bytes())]);
+    let (code, findings) = check_json(dir.path(), &["--select", "CS001"]);
+    assert_eq!(
+        (code, summary(&findings)),
+        (1, vec!["runs.py:2006:25:CS001".to_string()])
+    );
 }
 
 /// `rest_user_id` (src/lang/typescript/mod.rs) once searched the first argument of every call

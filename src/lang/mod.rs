@@ -2,7 +2,7 @@
 
 pub(crate) mod common;
 mod memo;
-mod nesting;
+mod prescan;
 pub mod python;
 pub mod rust;
 pub mod typescript;

@@ -13,7 +13,7 @@ use syn::visit::{self, Visit};
 use syn::{Expr, ExprMethodCall, FnArg, ImplItem, Item, Pat, Stmt, Type};
 
 use super::common::{is_extra_logger, is_logger_name, mentions_composio};
-use super::nesting;
+use super::prescan;
 use crate::model::{
     self, CacheStore, FileModel, SessionSite, Sharing, Span as ByteSpan, StrLiteral, UserIdArg,
     UserIdBinding,
@@ -22,7 +22,7 @@ use crate::model::{
 const STACK_SIZE: usize = 256 << 20;
 
 pub fn analyze(src: &str, extra_loggers: &[String]) -> FileModel {
-    if let Some(at) = nesting::rust_too_deep(src.as_bytes()) {
+    if let Some(at) = prescan::rust_too_deep(src.as_bytes()) {
         return FileModel::not_analyzed(at..at + 1, "nested too deeply to analyze safely");
     }
     let run = || {

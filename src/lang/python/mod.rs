@@ -33,16 +33,35 @@ thread_local! {
 }
 
 pub fn analyze(src: &str, extra_loggers: &[String]) -> FileModel {
-    if let Some(at) = super::nesting::python_too_deep(src) {
+    let pre = super::prescan::python_prescan(src);
+    if let Some(at) = pre.too_deep {
         return FileModel::not_analyzed(at..at + 1, "indented blocks nested too deeply to parse");
     }
-    let Some(tree) = PARSER.with(|p| p.borrow_mut().parse(src, None)) else {
+    // Long runs of comment lines are handed to the parser as spaces (same offsets, so every
+    // node's text is still read from `src`), and their comments added back for suppressions.
+    let blanked;
+    let parsed = if pre.comment_runs.is_empty() {
+        src
+    } else {
+        let mut bytes = src.as_bytes().to_vec();
+        for comment in &pre.comment_runs {
+            bytes[comment.clone()].fill(b' ');
+        }
+        blanked = String::from_utf8(bytes).expect("whole comments were replaced by ASCII spaces");
+        &blanked
+    };
+    let Some(tree) = PARSER.with(|p| p.borrow_mut().parse(parsed, None)) else {
         return FileModel::default();
     };
     let ix = index::build(tree.root_node(), src);
+    let mut comments = ix.comments.clone();
+    if !pre.comment_runs.is_empty() {
+        comments.extend(pre.comment_runs);
+        comments.sort_by_key(|c| c.start);
+    }
     let mut model = FileModel {
         syntax_errors: ix.syntax_errors.clone(),
-        comments: ix.comments.clone(),
+        comments,
         ..Default::default()
     };
     if !ix.touches_composio {

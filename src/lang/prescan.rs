@@ -1,10 +1,13 @@
-//! Byte scans that refuse sources nested deeper than a parser can take, before it is called.
+//! Byte scans run before a parser: they refuse sources nested deeper than it can take, and
+//! find the shapes it is slow on.
 //!
 //! syn and our syn visitors recurse once per nesting level and a stack overflow cannot be
 //! caught, and tree-sitter-python's external scanner aborts the process past ~500 open
 //! indented blocks. Both are reached only by generated or hostile code, which is reported as
 //! CS900 instead of crashing the run. The scans over-approximate (they count what they cannot
 //! tell apart), with limits far above anything written by hand.
+
+use crate::model::Span;
 
 /// Bracket depth a Rust file may reach.
 const RUST_MAX_BRACKETS: usize = 1_000;
@@ -17,6 +20,10 @@ const RUST_MAX_ELSE: usize = 50_000;
 
 /// Open indented blocks a Python file may reach (tree-sitter-python aborts past ~510).
 const PYTHON_MAX_BLOCKS: usize = 400;
+/// Consecutive comment lines from which tree-sitter-python gets slow: its scanner looks ahead
+/// over the whole run again after each comment, so a run of N lines costs N² (40,000 lines of
+/// commented-out code took 25 s).
+const PYTHON_COMMENT_RUN: usize = 64;
 
 /// Where a Rust source first nests deeper than the analysis can take.
 pub fn rust_too_deep(bytes: &[u8]) -> Option<usize> {
@@ -168,12 +175,22 @@ fn raw_string_end(bytes: &[u8], mut i: usize, hashes: usize) -> usize {
     bytes.len()
 }
 
-/// Where a Python source first opens more indented blocks than tree-sitter-python can take.
+/// What a Python source needs before tree-sitter-python sees it.
+#[derive(Debug, Default, PartialEq)]
+pub struct PythonPrescan {
+    /// Where the source first opens more indented blocks than the parser can take.
+    pub too_deep: Option<usize>,
+    /// The comments (from `#` to the end of the line) of long runs of comment-only lines.
+    pub comment_runs: Vec<Span>,
+}
+
 /// Follows indentation the way the tokenizer does (a tab to the next multiple of 8), but over
 /// every non-blank line, including those inside brackets and strings, which is only more
-/// cautious.
-pub fn python_too_deep(src: &str) -> Option<usize> {
+/// cautious; a "comment" line inside a string is still a comment here.
+pub fn python_prescan(src: &str) -> PythonPrescan {
+    let mut out = PythonPrescan::default();
     let mut levels: Vec<usize> = vec![0];
+    let mut run: Vec<Span> = Vec::new();
     let mut offset = 0;
     for line in src.split_inclusive('\n') {
         let mut indent = 0;
@@ -189,8 +206,17 @@ pub fn python_too_deep(src: &str) -> Option<usize> {
                 }
             }
         }
-        let blank = rest.trim().is_empty() || rest.starts_with('#');
-        if !blank {
+        let comment = rest.starts_with('#');
+        if comment {
+            let start = offset + (line.len() - rest.len());
+            run.push(start..offset + line.trim_end_matches(['\n', '\r']).len());
+        } else if !rest.trim().is_empty() {
+            if run.len() >= PYTHON_COMMENT_RUN {
+                out.comment_runs.append(&mut run);
+            }
+            run.clear();
+        }
+        if !comment && !rest.trim().is_empty() {
             // The bottom level, 0, is never popped.
             while levels.last().is_some_and(|&top| indent < top) {
                 levels.pop();
@@ -198,13 +224,17 @@ pub fn python_too_deep(src: &str) -> Option<usize> {
             if levels.last().is_some_and(|&top| indent > top) {
                 levels.push(indent);
                 if levels.len() > PYTHON_MAX_BLOCKS {
-                    return Some(offset);
+                    out.too_deep = Some(offset);
+                    return out;
                 }
             }
         }
         offset += line.len();
     }
-    None
+    if run.len() >= PYTHON_COMMENT_RUN {
+        out.comment_runs.append(&mut run);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -217,7 +247,7 @@ mod tests {
 
     #[test]
     fn ordinary_rust_passes() {
-        let src = include_str!("nesting.rs");
+        let src = include_str!("prescan.rs");
         assert_eq!(rust(src), None);
         let long_list = format!("const A: [i32; 100000] = [{}];", "-1, ".repeat(100_000));
         assert_eq!(rust(&long_list), None);
@@ -259,11 +289,25 @@ mod tests {
         for i in 0..PYTHON_MAX_BLOCKS {
             src.push_str(&format!("{}if x:\n", " ".repeat(i)));
         }
-        assert_eq!(python_too_deep(&src), None);
+        assert_eq!(python_prescan(&src).too_deep, None);
         src.push_str(&format!("{}if x:\n", " ".repeat(PYTHON_MAX_BLOCKS)));
-        assert!(python_too_deep(&src).is_some());
+        assert!(python_prescan(&src).too_deep.is_some());
         // Dedenting closes blocks; blank and comment lines do not count.
         let flat = "if a:\n    x\n\n        # note\nif b:\n    y\n".repeat(10_000);
-        assert_eq!(python_too_deep(&flat), None);
+        assert_eq!(python_prescan(&flat), PythonPrescan::default());
+    }
+
+    #[test]
+    fn long_runs_of_comment_lines_are_found() {
+        let short = format!("x = 1\n{}y = 2\n", "# c\n".repeat(PYTHON_COMMENT_RUN - 1));
+        assert!(python_prescan(&short).comment_runs.is_empty());
+        let long = format!(
+            "x = 1\n{}\n  # é\r\ny = 2\n",
+            "# c\n".repeat(PYTHON_COMMENT_RUN)
+        );
+        let runs = python_prescan(&long).comment_runs;
+        assert_eq!(runs.len(), PYTHON_COMMENT_RUN + 1);
+        assert_eq!(&long[runs[0].clone()], "# c");
+        assert_eq!(&long[runs[PYTHON_COMMENT_RUN].clone()], "# é");
     }
 }
