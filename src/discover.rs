@@ -2,6 +2,7 @@
 //! and vendored folders; and the byte-level prefilter that skips files before parsing.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use aho_corasick::AhoCorasick;
@@ -41,6 +42,7 @@ pub fn discover(
     let mut missing = Vec::new();
     let mut errors = Vec::new();
     let mut roots = Vec::new();
+    let saw_links = AtomicBool::new(false);
     for path in paths {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_file() => {
@@ -83,12 +85,16 @@ pub fn discover(
             });
         let found = Mutex::new(Vec::new());
         let failed = Mutex::new(Vec::new());
+        let saw_links = &saw_links;
         builder.build_parallel().run(|| {
             Box::new(|entry| {
                 match entry {
                     Ok(e) => {
                         let is_file = match e.file_type() {
-                            Some(t) if t.is_symlink() => e.path().is_file(),
+                            Some(t) if t.is_symlink() => {
+                                saw_links.store(true, Ordering::Relaxed);
+                                e.path().is_file()
+                            }
                             Some(t) => t.is_file(),
                             None => false,
                         };
@@ -113,10 +119,24 @@ pub fn discover(
         files.extend(found.into_inner().unwrap_or_else(|p| p.into_inner()));
         errors.extend(failed.into_inner().unwrap_or_else(|p| p.into_inner()));
     }
+    // `a.py` and `./a.py` (a path named twice, or named and also walked) or a link and its
+    // target are one file, reported under a path that is not a link. One folder walked without
+    // meeting a link cannot reach a file twice, and then no path needs resolving.
+    if paths.len() > 1 || saw_links.load(Ordering::Relaxed) {
+        let mut keyed: Vec<(PathBuf, bool, PathBuf)> = files
+            .into_iter()
+            .map(|f| {
+                let canonical = std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone());
+                let is_link =
+                    std::fs::symlink_metadata(&f).is_ok_and(|m| m.file_type().is_symlink());
+                (canonical, is_link, f)
+            })
+            .collect();
+        keyed.sort();
+        keyed.dedup_by(|later, kept| later.0 == kept.0);
+        files = keyed.into_iter().map(|(_, _, f)| f).collect();
+    }
     files.sort();
-    // `a.py` and `./a.py` (a path named twice, or named and also walked) are one file.
-    let mut seen = std::collections::HashSet::new();
-    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     errors.sort();
     Discovered {
         files,

@@ -205,6 +205,8 @@ pub fn lint_bytes(
             };
         }
     };
+    let normalized = lone_carriage_returns_to_newlines(src);
+    let src = normalized.as_deref().unwrap_or(src);
     let model = lang::analyze(language, src, &settings.config.extra_loggers);
     if let Some((at, why)) = model.not_analyzed {
         if !report_errors {
@@ -262,6 +264,22 @@ pub fn lint_bytes(
         out.push(finding);
     }
     out
+}
+
+/// A lone `\r` ends a line in Python, JavaScript and Rust, but the parsers and line numbers here
+/// only know `\n` and `\r\n`: old Mac line endings become `\n`, which keeps every offset.
+fn lone_carriage_returns_to_newlines(src: &str) -> Option<String> {
+    let bytes = src.as_bytes();
+    let lone = |&i: &usize| bytes.get(i + 1) != Some(&b'\n');
+    let first = memchr::memchr_iter(b'\r', bytes).find(lone)?;
+    let mut out = bytes.to_vec();
+    for i in memchr::memchr_iter(b'\r', &bytes[first..])
+        .map(|i| first + i)
+        .filter(lone)
+    {
+        out[i] = b'\n';
+    }
+    Some(String::from_utf8(out).expect("one ASCII byte replaced by another"))
 }
 
 fn parse_error(shown: &str, source: Arc<str>, span: Span, message: String) -> Finding {

@@ -140,7 +140,16 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         }
     }
     if human && !args.quiet {
-        if run.findings.is_empty() {
+        if run.findings.is_empty() && run.io_errors > 0 {
+            writeln!(
+                out,
+                "No problems found in {} files checked, but {} path{} could not be read.",
+                run.files_checked,
+                run.io_errors,
+                plural(run.io_errors)
+            )
+            .map_err(|e| e.to_string())?;
+        } else if run.findings.is_empty() {
             writeln!(out, "All checks passed ({} files).", run.files_checked)
                 .map_err(|e| e.to_string())?;
         } else {
