@@ -1,8 +1,9 @@
 //! The one source of truth for a reported problem; every output format renders this.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use crate::model::Span;
+use crate::report::excerpt::Excerpt;
 use crate::rules::{Label, Severity};
 
 #[derive(Debug, Clone)]
@@ -19,8 +20,35 @@ pub struct Finding {
     pub labels: Vec<Label>,
     pub help: String,
     pub url: &'static str,
-    /// The file's text, shared by all findings in it, for rendering source snippets.
-    pub source: Arc<str>,
+    /// Where each label starts and ends, for formats that list them (SARIF).
+    pub label_positions: Vec<(Position, Position)>,
+    /// The lines the `full` format shows, cut out while the file is at hand (only when that
+    /// format is asked for), so the file's text need not outlive its linting.
+    pub snippet: Option<Excerpt>,
+}
+
+impl Finding {
+    /// Fills in what needs the file's text: label positions and, if asked, the snippet.
+    pub fn locate(&mut self, src: &str, index: &LineIndex, snippet: bool) {
+        self.label_positions = self
+            .labels
+            .iter()
+            .map(|l| {
+                (
+                    index.position(src, l.span.start),
+                    index.position(src, l.span.end),
+                )
+            })
+            .collect();
+        if snippet && !self.labels.is_empty() {
+            self.snippet = Some(Excerpt::new(
+                self.path.clone(),
+                src,
+                index,
+                self.labels.iter().map(|l| l.span.clone()),
+            ));
+        }
+    }
 }
 
 /// 1-based line and column; columns count Unicode scalar values.

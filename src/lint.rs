@@ -1,7 +1,7 @@
 //! Linting one file: read, prefilter, decode, parse once, run every selected rule.
 
-use std::path::Path;
-use std::sync::Arc;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -66,6 +66,8 @@ pub struct Settings {
     pub force_exclude: bool,
     /// Parse files the prefilter would skip (to measure what it saves).
     pub no_prefilter: bool,
+    /// Cut out source snippets for the `full` format.
+    pub snippets: bool,
 }
 
 impl Settings {
@@ -88,59 +90,122 @@ impl Settings {
     }
 }
 
-pub struct RunResult {
-    pub findings: Vec<Finding>,
-    /// Paths named on the command line that do not exist, with the reason.
+/// What a run will lint, found before any file is read: the files in output order, entries
+/// that could not be walked, and paths named on the command line that do not exist.
+pub struct Inputs {
+    /// Sorted by the path as shown, which is the output order.
+    items: Vec<(String, Input)>,
     pub missing: Vec<(String, String)>,
+    pub files: usize,
+}
+
+enum Input {
+    File(PathBuf),
+    /// A folder entry the walk could not read, with the reason.
+    Unreadable(String),
+}
+
+/// What a run found, counted; the findings themselves went to the caller as they came.
+#[derive(Debug, Default)]
+pub struct RunResult {
     pub files_checked: usize,
     /// Files or paths that could not be read: the run exits 2.
     pub io_errors: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub by_rule: BTreeMap<(&'static str, &'static str), usize>,
 }
 
-pub fn run(paths: &[std::path::PathBuf], settings: &Settings) -> RunResult {
+impl RunResult {
+    pub fn count(&mut self, findings: &[Finding]) {
+        for f in findings {
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+            }
+            *self.by_rule.entry((f.code, f.rule)).or_default() += 1;
+        }
+    }
+
+    pub fn findings(&self) -> usize {
+        self.errors + self.warnings
+    }
+}
+
+/// Files are linted in parallel this many at a time, and their findings handed on in order.
+const BATCH: usize = 512;
+
+pub fn discover_inputs(paths: &[PathBuf], settings: &Settings) -> Inputs {
     let cwd = std::env::current_dir().ok();
-    let exclude = settings.config.exclude.as_ref();
     let found = discover::discover(
         paths,
         settings.respect_gitignore,
-        exclude,
+        settings.config.exclude.as_ref(),
         settings.force_exclude,
     );
-    let mut findings: Vec<Finding> = found
-        .errors
-        .iter()
-        .map(|(path, reason)| {
-            parse_error(
-                &display_path(path, cwd.as_deref()),
-                Arc::from(""),
-                0..0,
-                format!("cannot read: {reason}"),
-            )
-        })
-        .collect();
-    let io_errors = found.errors.len();
-    let per_file: Vec<(Vec<Finding>, bool)> = found
+    let files = found.files.len();
+    let mut items: Vec<(String, Input)> = found
         .files
-        .par_iter()
-        .map(|path| lint_path(path, &display_path(path, cwd.as_deref()), settings))
+        .into_iter()
+        .map(|p| (display_path(&p, cwd.as_deref()), Input::File(p)))
+        .chain(
+            found
+                .errors
+                .into_iter()
+                .map(|(p, reason)| (display_path(&p, cwd.as_deref()), Input::Unreadable(reason))),
+        )
         .collect();
-    let mut read_failures = 0;
-    for (f, failed) in per_file {
-        findings.extend(f);
-        read_failures += usize::from(failed);
-    }
-    sort(&mut findings);
-    let missing: Vec<(String, String)> = found
+    items.sort_by(|a, b| a.0.cmp(&b.0));
+    let missing = found
         .missing
         .iter()
         .map(|(p, reason)| (p.display().to_string(), reason.clone()))
         .collect();
-    RunResult {
-        findings,
-        files_checked: found.files.len(),
-        io_errors: io_errors + read_failures + missing.len(),
+    Inputs {
+        items,
         missing,
+        files,
     }
+}
+
+/// Lints the inputs, handing each batch's findings, sorted, to `emit` in output order.
+pub fn run(
+    inputs: &Inputs,
+    settings: &Settings,
+    emit: &mut dyn FnMut(&[Finding]) -> std::io::Result<()>,
+) -> std::io::Result<RunResult> {
+    let mut result = RunResult {
+        files_checked: inputs.files,
+        io_errors: inputs.missing.len(),
+        ..RunResult::default()
+    };
+    for batch in inputs.items.chunks(BATCH) {
+        let per_input: Vec<(Vec<Finding>, bool)> = batch
+            .par_iter()
+            .map(|(shown, input)| match input {
+                Input::File(path) => lint_path(path, shown, settings),
+                Input::Unreadable(reason) => (
+                    vec![parse_error(
+                        shown,
+                        "",
+                        0..0,
+                        format!("cannot read: {reason}"),
+                        false,
+                    )],
+                    true,
+                ),
+            })
+            .collect();
+        let mut findings = Vec::with_capacity(per_input.iter().map(|(f, _)| f.len()).sum());
+        for (f, failed) in per_input {
+            findings.extend(f);
+            result.io_errors += usize::from(failed);
+        }
+        sort(&mut findings);
+        result.count(&findings);
+        emit(&findings)?;
+    }
+    Ok(result)
 }
 
 pub fn sort(findings: &mut [Finding]) {
@@ -159,9 +224,10 @@ fn lint_path(path: &Path, shown: &str, settings: &Settings) -> (Vec<Finding>, bo
         Err(e) => (
             vec![parse_error(
                 shown,
-                Arc::from(""),
+                "",
                 0..0,
                 format!("cannot read: {}", discover::describe_io_error(&e)),
+                false,
             )],
             true,
         ),
@@ -184,7 +250,7 @@ pub fn lint_bytes(
     if let Some(nul) = memchr::memchr(0, bytes) {
         let msg = format!("binary file (NUL byte at offset {nul}); not linted");
         return if report_errors {
-            vec![parse_error(shown, Arc::from(""), 0..0, msg)]
+            vec![parse_error(shown, "", 0..0, msg, false)]
         } else {
             Vec::new()
         };
@@ -199,7 +265,7 @@ pub fn lint_bytes(
                 e.valid_up_to()
             );
             return if report_errors {
-                vec![parse_error(shown, Arc::from(""), 0..0, msg)]
+                vec![parse_error(shown, "", 0..0, msg, false)]
             } else {
                 Vec::new()
             };
@@ -214,11 +280,10 @@ pub fn lint_bytes(
         }
         let line = LineIndex::new(src).position(src, at.start).line;
         let msg = format!("{why} (line {line}); the file was not linted");
-        return vec![parse_error(shown, Arc::from(src), at, msg)];
+        return vec![parse_error(shown, src, at, msg, settings.snippets)];
     }
     let cwd = std::env::current_dir().unwrap_or_default();
     let ignored_here = settings.ignored_here(shown, &cwd);
-    let source: Arc<str> = Arc::from(src);
     let index = LineIndex::new(src);
     let mut out: Vec<Finding> = rules::check_file(
         &model,
@@ -240,13 +305,14 @@ pub fn lint_bytes(
         labels: c.diagnostic.labels,
         help: c.diagnostic.help,
         url: c.rule.url,
-        source: source.clone(),
+        label_positions: Vec::new(),
+        snippet: None,
     })
     .collect();
     suppress::apply(
         &mut out,
         shown,
-        &source,
+        src,
         &model.comments,
         &index,
         selection.all_rules_run() && selection.reports(rules::UNUSED_SUPPRESSION),
@@ -259,9 +325,12 @@ pub fn lint_bytes(
         // The rest of the file was linted, and grammars lag behind new syntax (TypeScript's
         // `in`/`out` variance, `export type *`): a warning, not a failed run. Files that cannot
         // be read or decoded at all stay errors.
-        let mut finding = parse_error(shown, source, first.clone(), msg);
+        let mut finding = parse_error(shown, src, first.clone(), msg, settings.snippets);
         finding.severity = Severity::Warning;
         out.push(finding);
+    }
+    for f in &mut out {
+        f.locate(src, &index, settings.snippets);
     }
     out
 }
@@ -282,7 +351,7 @@ fn lone_carriage_returns_to_newlines(src: &str) -> Option<String> {
     Some(String::from_utf8(out).expect("one ASCII byte replaced by another"))
 }
 
-fn parse_error(shown: &str, source: Arc<str>, span: Span, message: String) -> Finding {
+fn parse_error(shown: &str, source: &str, span: Span, message: String, snippet: bool) -> Finding {
     // Parsers report byte offsets; keep the span on character boundaries for every renderer.
     let mut span = span.start.min(source.len())..span.end.min(source.len());
     while !source.is_char_boundary(span.start) {
@@ -291,10 +360,10 @@ fn parse_error(shown: &str, source: Arc<str>, span: Span, message: String) -> Fi
     while !source.is_char_boundary(span.end) {
         span.end += 1;
     }
-    let index = LineIndex::new(&source);
-    let start = index.position(&source, span.start);
-    let end = index.position(&source, span.end);
-    Finding {
+    let index = LineIndex::new(source);
+    let start = index.position(source, span.start);
+    let end = index.position(source, span.end);
+    let mut finding = Finding {
         code: rules::PARSE_ERROR.0,
         rule: rules::PARSE_ERROR.1,
         severity: Severity::Error,
@@ -313,6 +382,9 @@ fn parse_error(shown: &str, source: Arc<str>, span: Span, message: String) -> Fi
         message,
         help: "fix the file so it can be read and parsed; the other files were still linted".into(),
         url: "",
-        source,
-    }
+        label_positions: Vec::new(),
+        snippet: None,
+    };
+    finding.locate(source, &index, snippet);
+    finding
 }

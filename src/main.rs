@@ -10,7 +10,7 @@ use composio_lint::discover::display_path;
 use composio_lint::lint::{self, RunResult, Selection, Settings};
 use composio_lint::model::Language;
 use composio_lint::report::{self, Format};
-use composio_lint::rules::{self, Severity};
+use composio_lint::rules;
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
 fn main() -> ExitCode {
@@ -71,40 +71,19 @@ fn check(args: CheckArgs) -> Result<u8, String> {
                 .join(", ")
         ));
     }
+    let github = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
+    let format = args
+        .output_format
+        .unwrap_or(if github { Format::Github } else { Format::Full });
     let settings = Settings {
         selection,
         config,
         respect_gitignore: !args.no_respect_gitignore,
         force_exclude: args.force_exclude,
         no_prefilter: args.no_prefilter,
+        snippets: format == Format::Full,
     };
 
-    let run = match &args.stdin_filename {
-        Some(name) => {
-            if args.paths.iter().any(|p| p.as_os_str() != "-") {
-                return Err(
-                    "--stdin-filename reads the source from stdin; pass `-` or no PATH".into(),
-                );
-            }
-            lint_stdin(name, &settings, &cwd)?
-        }
-        None => {
-            let paths = if args.paths.is_empty() {
-                vec![PathBuf::from(".")]
-            } else {
-                args.paths
-            };
-            lint::run(&paths, &settings)
-        }
-    };
-    for (path, reason) in &run.missing {
-        eprintln!("composio-lint: error: {path}: {reason}");
-    }
-
-    let github = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
-    let format = args
-        .output_format
-        .unwrap_or(if github { Format::Github } else { Format::Full });
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -114,33 +93,58 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         }
     };
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    report::render(format, &run.findings, color, &mut out).map_err(|e| e.to_string())?;
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let run = match &args.stdin_filename {
+        Some(name) => {
+            if args.paths.iter().any(|p| p.as_os_str() != "-") {
+                return Err(
+                    "--stdin-filename reads the source from stdin; pass `-` or no PATH".into(),
+                );
+            }
+            let mut writer =
+                report::Writer::begin(format, color, &mut out).map_err(|e| e.to_string())?;
+            let run = lint_stdin(name, &settings, &cwd, &mut writer)?;
+            writer.finish().map_err(|e| e.to_string())?;
+            run
+        }
+        None => {
+            let paths = if args.paths.is_empty() {
+                vec![PathBuf::from(".")]
+            } else {
+                args.paths
+            };
+            let inputs = lint::discover_inputs(&paths, &settings);
+            for (path, reason) in &inputs.missing {
+                eprintln!("composio-lint: error: {path}: {reason}");
+            }
+            let mut writer =
+                report::Writer::begin(format, color, &mut out).map_err(|e| e.to_string())?;
+            let run = lint::run(&inputs, &settings, &mut |batch| {
+                writer.write(batch)?;
+                writer.flush()
+            })
+            .map_err(|e| e.to_string())?;
+            writer.finish().map_err(|e| e.to_string())?;
+            run
+        }
+    };
 
-    let errors = run
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let warnings = run.findings.len() - errors;
+    let (errors, warnings) = (run.errors, run.warnings);
     let human = matches!(format, Format::Full | Format::Concise);
     if args.statistics {
-        let mut counts: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
-        for f in &run.findings {
-            *counts.entry((f.code, f.rule)).or_default() += 1;
-        }
         // Machine formats keep stdout parseable.
         let stats = if human {
             &mut out as &mut dyn Write
         } else {
             &mut std::io::stderr() as &mut dyn Write
         };
-        for ((code, name), n) in counts {
+        for ((code, name), n) in &run.by_rule {
             writeln!(stats, "{n:>5}  {code}  {name}").map_err(|e| e.to_string())?;
         }
     }
     if human && !args.quiet {
-        if run.findings.is_empty() && run.io_errors > 0 {
+        let found = run.findings();
+        if found == 0 && run.io_errors > 0 {
             writeln!(
                 out,
                 "No problems found in {} files checked, but {} path{} could not be read.",
@@ -149,15 +153,14 @@ fn check(args: CheckArgs) -> Result<u8, String> {
                 plural(run.io_errors)
             )
             .map_err(|e| e.to_string())?;
-        } else if run.findings.is_empty() {
+        } else if found == 0 {
             writeln!(out, "All checks passed ({} files).", run.files_checked)
                 .map_err(|e| e.to_string())?;
         } else {
             writeln!(
                 out,
-                "Found {} problem{} ({errors} error{}, {warnings} warning{}) in {} files checked.",
-                run.findings.len(),
-                plural(run.findings.len()),
+                "Found {found} problem{} ({errors} error{}, {warnings} warning{}) in {} files checked.",
+                plural(found),
                 plural(errors),
                 plural(warnings),
                 run.files_checked
@@ -176,7 +179,12 @@ fn check(args: CheckArgs) -> Result<u8, String> {
 }
 
 /// Editor integrations pipe the buffer in and name the file it will be saved as.
-fn lint_stdin(name: &Path, settings: &Settings, cwd: &Path) -> Result<RunResult, String> {
+fn lint_stdin(
+    name: &Path,
+    settings: &Settings,
+    cwd: &Path,
+    writer: &mut report::Writer<'_>,
+) -> Result<RunResult, String> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
@@ -187,21 +195,18 @@ fn lint_stdin(name: &Path, settings: &Settings, cwd: &Path) -> Result<RunResult,
             .exclude
             .as_ref()
             .is_some_and(|m| m.matches(name, cwd));
-    let findings = match Language::from_path(name) {
-        Some(language) if !excluded => {
-            let mut f =
-                lint::lint_bytes(&display_path(name, Some(cwd)), &bytes, language, settings);
-            lint::sort(&mut f);
-            f
-        }
-        _ => Vec::new(),
-    };
-    Ok(RunResult {
-        findings,
-        missing: Vec::new(),
+    let mut run = RunResult {
         files_checked: usize::from(!excluded),
-        io_errors: 0,
-    })
+        ..RunResult::default()
+    };
+    if let Some(language) = Language::from_path(name).filter(|_| !excluded) {
+        let mut findings =
+            lint::lint_bytes(&display_path(name, Some(cwd)), &bytes, language, settings);
+        lint::sort(&mut findings);
+        run.count(&findings);
+        writer.write(&findings).map_err(|e| e.to_string())?;
+    }
+    Ok(run)
 }
 
 fn plural(n: usize) -> &'static str {

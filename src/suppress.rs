@@ -3,8 +3,6 @@
 //! `composio-lint: file-ignore[CS004]` anywhere, and ruff's `# noqa: CS004` on the flagged line.
 //! A directive that suppresses nothing, or names an unknown rule, is reported as CS901.
 
-use std::sync::Arc;
-
 use crate::finding::{Finding, LineIndex};
 use crate::model::Span;
 use crate::rules::{self, Label, Severity};
@@ -82,12 +80,11 @@ fn parse(text: &str) -> Option<(Reach, Vec<String>)> {
 pub fn apply(
     findings: &mut Vec<Finding>,
     path: &str,
-    source: &Arc<str>,
+    src: &str,
     comments: &[Span],
     index: &LineIndex,
     report_unused: bool,
 ) {
-    let src: &str = source;
     let directives: Vec<Directive> = comments
         .iter()
         .filter_map(|span| {
@@ -169,7 +166,8 @@ pub fn apply(
             }],
             help: "remove the directive, or fix the rule code it names".into(),
             url: "",
-            source: source.clone(),
+            label_positions: Vec::new(),
+            snippet: None,
         });
     }
 }

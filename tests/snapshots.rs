@@ -33,7 +33,10 @@ fn full_output_of_bad_fixtures() {
             &shown,
             &src,
             Language::from_path(&path).unwrap(),
-            &Settings::default(),
+            &Settings {
+                snippets: true,
+                ..Settings::default()
+            },
         );
         let mut out = Vec::new();
         report::render(Format::Full, &findings, false, &mut out).unwrap();

@@ -8,7 +8,10 @@ use composio_lint::model::Language;
 use composio_lint::report::{self, Format};
 
 pub fn lint_all(data: &[u8], prefix: &[u8], languages: &[Language]) {
-    let settings = Settings::default();
+    let settings = Settings {
+        snippets: true,
+        ..Settings::default()
+    };
     let mut prefixed = Vec::with_capacity(prefix.len() + data.len());
     prefixed.extend_from_slice(prefix);
     prefixed.extend_from_slice(data);

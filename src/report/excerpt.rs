@@ -18,7 +18,7 @@ const MERGE_GAP: usize = 4;
 /// The part of a file a report shows: the lines its labels touch, one line of context either
 /// side, long lines cropped. miette would otherwise copy the file for every finding, scan it
 /// from the top for each span, and print whole lines, megabytes long on a minified bundle.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Excerpt {
     name: String,
     text: String,
@@ -32,7 +32,7 @@ pub struct Excerpt {
 }
 
 /// One excerpt line: where it came from in the file and where it went in the excerpt.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Piece {
     line: usize,
     from: usize,

@@ -1,18 +1,15 @@
 //! The human format: miette graphical reports with labelled spans, help and the rule's doc.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::io::Write;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
-use super::excerpt::Excerpt;
-use crate::finding::{Finding, LineIndex};
+use crate::finding::Finding;
 use crate::rules::{self, Severity};
 
 struct Report<'a> {
     finding: &'a Finding,
-    source: Excerpt,
     help: String,
 }
 
@@ -50,12 +47,12 @@ impl Diagnostic for Report<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        (!self.finding.labels.is_empty()).then_some(&self.source as &dyn SourceCode)
+        self.finding.snippet.as_ref().map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let labels = self.finding.labels.iter().enumerate().filter_map(|(i, l)| {
-            let span = self.source.span(i)?;
+            let span = self.finding.snippet.as_ref()?.span(i)?;
             let at = (span.start, span.end - span.start);
             Some(if i == 0 {
                 LabeledSpan::new_primary_with_span(Some(l.text.clone()), at)
@@ -76,8 +73,6 @@ pub fn render(findings: &[Finding], color: bool, out: &mut dyn Write) -> std::io
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_links(false)
         .with_width(100);
-    // One line index per file, shared by its findings.
-    let mut line_indexes: HashMap<*const u8, LineIndex> = HashMap::new();
     for f in findings {
         let mut help = f.help.clone();
         if let Some(rule) = rules::find(f.code) {
@@ -90,23 +85,12 @@ pub fn render(findings: &[Finding], color: bool, out: &mut dyn Write) -> std::io
         if !f.url.is_empty() {
             help.push_str(&format!("\nReference: {}", f.url));
         }
-        let report = Report {
-            finding: f,
-            source: Excerpt::new(
-                f.path.clone(),
-                &f.source,
-                line_indexes
-                    .entry(f.source.as_ptr())
-                    .or_insert_with(|| LineIndex::new(&f.source)),
-                f.labels.iter().map(|l| l.span.clone()),
-            ),
-            help,
-        };
+        let report = Report { finding: f, help };
         let mut rendered = String::new();
         handler
             .render_report(&mut rendered, &report)
             .map_err(|e| std::io::Error::other(e.to_string()))?;
-        if f.labels.is_empty() {
+        if f.snippet.is_none() {
             // Nothing to show from the source: say where it is.
             writeln!(out, "{}:", f.path)?;
         }

@@ -6,7 +6,7 @@ use crate::finding::Finding;
 
 /// Exactly the keys SPEC §3 fixes, in that order.
 #[derive(Serialize)]
-struct JsonFinding<'a> {
+pub struct JsonFinding<'a> {
     code: &'a str,
     rule: &'a str,
     severity: &'a str,
@@ -36,12 +36,6 @@ impl<'a> From<&'a Finding> for JsonFinding<'a> {
             url: f.url,
         }
     }
-}
-
-pub fn render(findings: &[Finding], out: &mut dyn Write) -> std::io::Result<()> {
-    let items: Vec<JsonFinding<'_>> = findings.iter().map(JsonFinding::from).collect();
-    serde_json::to_writer_pretty(&mut *out, &items)?;
-    writeln!(out)
 }
 
 pub fn render_lines(findings: &[Finding], out: &mut dyn Write) -> std::io::Result<()> {

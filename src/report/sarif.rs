@@ -1,11 +1,8 @@
 //! SARIF 2.1.0, as GitHub code scanning and other SAST dashboards read it.
 
-use std::collections::HashMap;
-use std::io::Write;
-
 use serde_json::{Value, json};
 
-use crate::finding::{Finding, LineIndex};
+use crate::finding::Finding;
 use crate::rules::{self, Severity};
 
 fn level(s: Severity) -> &'static str {
@@ -77,56 +74,55 @@ fn uri(path: &str) -> String {
     out
 }
 
-pub fn render(findings: &[Finding], out: &mut dyn Write) -> std::io::Result<()> {
-    let rules = descriptors();
-    // One line index per file, shared by its findings' secondary labels.
-    let mut line_indexes: HashMap<*const u8, LineIndex> = HashMap::new();
-    let results: Vec<Value> = findings
+/// One finding as a SARIF result; `rules` are the run's rule descriptors, in order.
+pub fn result(f: &Finding, rules: &[(&'static str, Value)]) -> Value {
+    let index = rules
         .iter()
-        .map(|f| {
-            let index = rules.iter().position(|(code, _)| *code == f.code).unwrap_or(0);
-            let mut result = json!({
-                "ruleId": f.code,
-                "ruleIndex": index,
-                "level": level(f.severity),
-                "message": { "text": format!("{} — {}", f.message, f.help) },
-                "locations": [{
+        .position(|(code, _)| *code == f.code)
+        .unwrap_or(0);
+    let mut result = json!({
+        "ruleId": f.code,
+        "ruleIndex": index,
+        "level": level(f.severity),
+        "message": { "text": format!("{} — {}", f.message, f.help) },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri(&f.path), "uriBaseId": "%SRCROOT%" },
+                "region": {
+                    "startLine": f.start.line,
+                    "startColumn": f.start.column,
+                    "endLine": f.end.line,
+                    "endColumn": f.end.column,
+                }
+            }
+        }],
+    });
+    if f.labels.len() > 1 {
+        result["relatedLocations"] = f
+            .labels
+            .iter()
+            .zip(&f.label_positions)
+            .skip(1)
+            .enumerate()
+            .map(|(i, (l, &(s, e)))| {
+                json!({
+                    "id": i + 1,
+                    "message": { "text": l.text },
                     "physicalLocation": {
                         "artifactLocation": { "uri": uri(&f.path), "uriBaseId": "%SRCROOT%" },
-                        "region": {
-                            "startLine": f.start.line,
-                            "startColumn": f.start.column,
-                            "endLine": f.end.line,
-                            "endColumn": f.end.column,
-                        }
+                        "region": { "startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column }
                     }
-                }],
-            });
-            if f.labels.len() > 1 {
-                let index = line_indexes
-                    .entry(f.source.as_ptr())
-                    .or_insert_with(|| LineIndex::new(&f.source));
-                result["relatedLocations"] = f
-                    .labels
-                    .iter()
-                    .skip(1)
-                    .enumerate()
-                    .map(|(i, l)| {
-                        let (s, e) = (index.position(&f.source, l.span.start), index.position(&f.source, l.span.end));
-                        json!({
-                            "id": i + 1,
-                            "message": { "text": l.text },
-                            "physicalLocation": {
-                                "artifactLocation": { "uri": uri(&f.path), "uriBaseId": "%SRCROOT%" },
-                                "region": { "startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column }
-                            }
-                        })
-                    })
-                    .collect();
-            }
-            result
-        })
-        .collect();
+                })
+            })
+            .collect();
+    }
+    result
+}
+
+/// The SARIF log around the results, and the rule descriptors results refer to. Its
+/// `results` array is empty; the writer streams the results into it.
+pub fn document() -> (Value, Vec<(&'static str, Value)>) {
+    let rules = descriptors();
     let root = std::env::current_dir().ok().map(|d| {
         format!(
             "file://{}/",
@@ -140,11 +136,11 @@ pub fn render(findings: &[Finding], out: &mut dyn Write) -> std::io::Result<()> 
                 "semanticVersion": env!("CARGO_PKG_VERSION"),
                 "version": env!("CARGO_PKG_VERSION"),
                 "informationUri": "https://docs.composio.dev/",
-                "rules": rules.into_iter().map(|(_, r)| r).collect::<Vec<_>>(),
+                "rules": rules.iter().map(|(_, r)| r.clone()).collect::<Vec<_>>(),
             }
         },
         "columnKind": "unicodeCodePoints",
-        "results": results,
+        "results": [],
     });
     if let Some(root) = root {
         run["originalUriBaseIds"] = json!({ "%SRCROOT%": { "uri": root } });
@@ -154,6 +150,5 @@ pub fn render(findings: &[Finding], out: &mut dyn Write) -> std::io::Result<()> 
         "version": "2.1.0",
         "runs": [run],
     });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+    (log, rules)
 }
