@@ -158,12 +158,12 @@ pub trait FieldExt<'t> {
 
 impl<'t> FieldExt<'t> for tree_sitter::Node<'t> {
     fn field(&self, name: &'static str) -> Option<tree_sitter::Node<'t>> {
+        use rustc_hash::FxHashMap;
         use std::cell::RefCell;
-        use std::collections::HashMap;
         use std::num::NonZeroU16;
         thread_local! {
-            static IDS: RefCell<HashMap<(usize, usize, usize), Option<NonZeroU16>>> =
-                RefCell::new(HashMap::new());
+            static IDS: RefCell<FxHashMap<(usize, usize, usize), Option<NonZeroU16>>> =
+                RefCell::new(FxHashMap::default());
         }
         let language = self.language();
         // The grammars differ in their symbol and field counts, which tells them apart.

@@ -17,7 +17,7 @@
 //! callee's value) does exponential work on a long method chain. A depth cut depends on the
 //! outermost evaluation, position 0.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::hash::Hash;
 
 const MAX_DEPTH: usize = 40;
@@ -32,13 +32,13 @@ pub enum Key<'t> {
 }
 
 pub struct EvalMemo<'t, V> {
-    done: HashMap<Key<'t>, Vec<V>>,
+    done: FxHashMap<Key<'t>, Vec<V>>,
     /// Results that depend on the node at stack position `low`, and the keys filed under each
     /// position, to drop them when that node finishes.
-    provisional: HashMap<Key<'t>, (Vec<V>, usize)>,
+    provisional: FxHashMap<Key<'t>, (Vec<V>, usize)>,
     provisional_by_low: Vec<Vec<Key<'t>>>,
     /// Stack position of each node in progress.
-    in_progress: HashMap<Key<'t>, usize>,
+    in_progress: FxHashMap<Key<'t>, usize>,
     /// The lowest position each frame on the stack depends on (`usize::MAX`: none).
     lows: Vec<usize>,
 }
@@ -51,10 +51,10 @@ pub struct Visit<'t> {
 impl<'t, V: Clone + PartialEq> EvalMemo<'t, V> {
     pub fn new() -> Self {
         EvalMemo {
-            done: HashMap::new(),
-            provisional: HashMap::new(),
+            done: FxHashMap::default(),
+            provisional: FxHashMap::default(),
             provisional_by_low: Vec::new(),
-            in_progress: HashMap::new(),
+            in_progress: FxHashMap::default(),
             lows: Vec::new(),
         }
     }

@@ -5,7 +5,7 @@
 //! Parsing and analysis run on a thread with a large stack (syn and the visitor recurse once
 //! per nesting level), after a byte scan that refuses absurd nesting depths.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use syn::spanned::Spanned;
@@ -72,9 +72,9 @@ fn analyze_on_this_thread(src: &str, extra_loggers: &[String]) -> FileModel {
         ix: &ix,
         extra_loggers,
         sites: Vec::new(),
-        site_of: HashMap::new(),
+        site_of: FxHashMap::default(),
         depth: 0,
-        visiting: HashSet::new(),
+        visiting: FxHashSet::default(),
     };
     r.find_sessions();
     r.find_user_ids(&mut model);
@@ -159,7 +159,7 @@ struct Func<'a> {
     name: String,
     /// Parameter names with their declared types.
     params: Vec<(String, Option<&'a Type>)>,
-    lets: HashMap<String, Vec<&'a Expr>>,
+    lets: FxHashMap<String, Vec<&'a Expr>>,
     returns: Vec<&'a Expr>,
     attrs_text: String,
     has_self: bool,
@@ -170,15 +170,15 @@ struct Func<'a> {
 #[derive(Default)]
 struct Index<'a> {
     touches_composio: bool,
-    client_types: HashSet<String>,
+    client_types: FxHashSet<String>,
     funcs: Vec<Func<'a>>,
-    func_by_name: HashMap<String, Vec<FnId>>,
+    func_by_name: FxHashMap<String, Vec<FnId>>,
     /// `static` / `const` items (and `lazy_static!` entries): name → (type text, init).
-    statics: HashMap<String, (String, Option<&'a Expr>)>,
+    statics: FxHashMap<String, (String, Option<&'a Expr>)>,
     static_order: Vec<(String, ByteSpan)>,
-    struct_fields: HashMap<String, String>,
+    struct_fields: FxHashMap<String, String>,
     /// Types used as long-lived shared state: `State<T>`, `Data<T>`, `Extension<T>`.
-    state_types: HashSet<String>,
+    state_types: FxHashSet<String>,
     method_calls: Vec<(&'a ExprMethodCall, FnId)>,
     calls: Vec<(&'a syn::ExprCall, FnId)>,
     macros: Vec<(&'a syn::Macro, FnId)>,
@@ -189,7 +189,7 @@ struct Index<'a> {
     serde_defaults: Vec<(String, String)>,
     /// String defaults declared in field attributes (`#[arg(default_value = "x")]`,
     /// `#[serde(default = ...)]` aside): field name → literals, for `args.user` reads.
-    field_defaults: HashMap<String, Vec<StrLiteral>>,
+    field_defaults: FxHashMap<String, Vec<StrLiteral>>,
     /// The function being indexed; 0 is the pseudo-function for items outside any fn.
     current: FnId,
     current_impl: Option<String>,
@@ -289,7 +289,7 @@ impl<'a> Visit<'a> for Index<'a> {
             self.touches_composio = true;
         }
         // `use composio_sdk::client::ComposioClient as Cx;` → the local name of the client type.
-        fn walk(tree: &syn::UseTree, out: &mut HashSet<String>) {
+        fn walk(tree: &syn::UseTree, out: &mut FxHashSet<String>) {
             match tree {
                 syn::UseTree::Path(p) => walk(&p.tree, out),
                 syn::UseTree::Name(n) if n.ident == "ComposioClient" => {
@@ -526,11 +526,11 @@ struct Resolver<'i, 'a> {
     ix: &'i Index<'a>,
     extra_loggers: &'i [String],
     sites: Vec<Site>,
-    site_of: HashMap<usize, usize>,
+    site_of: FxHashMap<usize, usize>,
     depth: usize,
     /// Names being evaluated: a binding that refers to itself (`let s = s.trim()`) is expanded
     /// once per path, not once per level of the depth limit.
-    visiting: HashSet<(FnId, String)>,
+    visiting: FxHashSet<(FnId, String)>,
 }
 
 /// Methods that hand the same value on: futures, results, clones, smart pointers.
@@ -775,7 +775,14 @@ impl<'i, 'a> Resolver<'i, 'a> {
                 }
                 if let Some(arg) = m.args.first() {
                     let callee = self.sites[site].facts.callee.clone();
-                    self.push_user_id(model, arg, f, span_of(m), &callee, &mut HashSet::new());
+                    self.push_user_id(
+                        model,
+                        arg,
+                        f,
+                        span_of(m),
+                        &callee,
+                        &mut FxHashSet::default(),
+                    );
                 }
                 continue;
             }
@@ -792,7 +799,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
                     f,
                     span_of(m),
                     "composio REST API",
-                    &mut HashSet::new(),
+                    &mut FxHashSet::default(),
                 );
             }
         }
@@ -864,7 +871,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
         f: FnId,
         call: ByteSpan,
         callee: &str,
-        visited: &mut HashSet<(FnId, usize)>,
+        visited: &mut FxHashSet<(FnId, usize)>,
     ) {
         let mut t = Trace::default();
         self.trace(expr, f, &mut t, 0);
@@ -1272,7 +1279,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
     }
 
     fn helper_logs(&self, helper: FnId) -> bool {
-        let params: HashSet<&str> = self.ix.funcs[helper]
+        let params: FxHashSet<&str> = self.ix.funcs[helper]
             .params
             .iter()
             .map(|(n, _)| n.as_str())
@@ -1533,7 +1540,7 @@ fn root_name(e: &Expr) -> Option<String> {
 }
 
 struct SiteFinder<'s> {
-    sites: &'s HashMap<usize, usize>,
+    sites: &'s FxHashMap<usize, usize>,
     found: Vec<usize>,
 }
 
@@ -1552,5 +1559,5 @@ struct Trace {
     emails: Vec<ByteSpan>,
     params: Vec<(FnId, usize)>,
     /// Bindings already followed, so self-referring `let`s are followed once.
-    followed: HashSet<(FnId, String)>,
+    followed: FxHashSet<(FnId, String)>,
 }

@@ -2,7 +2,7 @@
 //! scopes with their parameters and assignments, classes with their attributes and `self`
 //! fields, imports, calls, stores into containers and attributes, and syntax errors.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use tree_sitter::Node;
 
@@ -37,22 +37,22 @@ pub struct Scope<'t> {
     /// The class this function is a method of.
     pub class: Option<ClassId>,
     pub params: Vec<Param<'t>>,
-    pub assigns: HashMap<String, Vec<Node<'t>>>,
-    pub globals: HashSet<String>,
+    pub assigns: FxHashMap<String, Vec<Node<'t>>>,
+    pub globals: FxHashSet<String>,
     pub decorators: Vec<Node<'t>>,
     pub returns: Vec<Node<'t>>,
     /// Functions defined directly in this scope.
-    pub defs: HashMap<String, ScopeId>,
+    pub defs: FxHashMap<String, ScopeId>,
 }
 
 pub struct Class<'t> {
     /// Class-body assignments and `Cls.x = ...` stores, with the scope they are evaluated in.
-    pub attrs: HashMap<String, Vec<(Node<'t>, ScopeId)>>,
+    pub attrs: FxHashMap<String, Vec<(Node<'t>, ScopeId)>>,
     /// `self.x = value` in methods, with the method's scope.
-    pub fields: HashMap<String, Vec<(Node<'t>, ScopeId)>>,
-    pub methods: HashMap<String, ScopeId>,
+    pub fields: FxHashMap<String, Vec<(Node<'t>, ScopeId)>>,
+    pub methods: FxHashMap<String, ScopeId>,
     /// Reads of `self.x`, with the method's scope.
-    pub field_uses: HashMap<String, Vec<(Node<'t>, ScopeId)>>,
+    pub field_uses: FxHashMap<&'t str, Vec<(Node<'t>, ScopeId)>>,
 }
 
 /// An assignment whose target is an attribute other than `self.x` (e.g. `app.state.s = ...`,
@@ -75,17 +75,17 @@ pub struct SubscriptStore<'t> {
 pub struct Index<'t> {
     pub scopes: Vec<Scope<'t>>,
     pub classes: Vec<Class<'t>>,
-    pub class_by_name: HashMap<String, ClassId>,
+    pub class_by_name: FxHashMap<String, ClassId>,
     /// Assignments made through `global` declarations: name -> (value, scope).
-    pub global_assigns: HashMap<String, Vec<(Node<'t>, ScopeId)>>,
+    pub global_assigns: FxHashMap<String, Vec<(Node<'t>, ScopeId)>>,
     /// Local names bound to the `composio` package (`import composio as c`).
-    pub sdk_modules: HashSet<String>,
+    pub sdk_modules: FxHashSet<String>,
     /// Local names bound to the SDK's `Composio` class.
-    pub client_classes: HashSet<String>,
+    pub client_classes: FxHashSet<String>,
     /// Some import mentions composio (the SDK, or a module/name of the project's own).
     pub touches_composio: bool,
     pub calls: Vec<(Node<'t>, ScopeId)>,
-    pub name_uses: HashMap<String, Vec<(Node<'t>, ScopeId)>>,
+    pub name_uses: FxHashMap<&'t str, Vec<(Node<'t>, ScopeId)>>,
     pub attr_stores: Vec<AttrStore<'t>>,
     pub class_attr_stores: Vec<(Node<'t>, Node<'t>, ScopeId)>,
     pub subscript_stores: Vec<SubscriptStore<'t>>,
@@ -110,20 +110,20 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
             name: "<module>".into(),
             class: None,
             params: Vec::new(),
-            assigns: HashMap::new(),
-            globals: HashSet::new(),
+            assigns: FxHashMap::default(),
+            globals: FxHashSet::default(),
             decorators: Vec::new(),
             returns: Vec::new(),
-            defs: HashMap::new(),
+            defs: FxHashMap::default(),
         }],
         classes: Vec::new(),
-        class_by_name: HashMap::new(),
-        global_assigns: HashMap::new(),
-        sdk_modules: HashSet::new(),
-        client_classes: HashSet::new(),
+        class_by_name: FxHashMap::default(),
+        global_assigns: FxHashMap::default(),
+        sdk_modules: FxHashSet::default(),
+        client_classes: FxHashSet::default(),
         touches_composio: false,
         calls: Vec::new(),
-        name_uses: HashMap::new(),
+        name_uses: FxHashMap::default(),
         attr_stores: Vec::new(),
         class_attr_stores: Vec::new(),
         subscript_stores: Vec::new(),
@@ -132,7 +132,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
         comments: Vec::new(),
     };
     let text = |n: Node<'t>| -> &'t str { &src[n.byte_range()] };
-    let mut decorators: HashMap<usize, Vec<Node<'t>>> = HashMap::new();
+    let mut decorators: FxHashMap<usize, Vec<Node<'t>>> = FxHashMap::default();
     let mut stack = vec![Frame {
         node: root,
         scope: MODULE,
@@ -192,11 +192,11 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                     name: name.clone(),
                     class: class_body,
                     params,
-                    assigns: HashMap::new(),
-                    globals: HashSet::new(),
+                    assigns: FxHashMap::default(),
+                    globals: FxHashSet::default(),
                     decorators: decorators.remove(&node.id()).unwrap_or_default(),
                     returns,
-                    defs: HashMap::new(),
+                    defs: FxHashMap::default(),
                 });
                 if node.kind() == "function_definition" {
                     match class_body {
@@ -233,10 +233,10 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                 let id = ix.classes.len();
                 let body_scope = ix.scopes.len();
                 ix.classes.push(Class {
-                    attrs: HashMap::new(),
-                    fields: HashMap::new(),
-                    methods: HashMap::new(),
-                    field_uses: HashMap::new(),
+                    attrs: FxHashMap::default(),
+                    fields: FxHashMap::default(),
+                    methods: FxHashMap::default(),
+                    field_uses: FxHashMap::default(),
                 });
                 ix.scopes.push(Scope {
                     kind: ScopeKind::ClassBody(id),
@@ -244,11 +244,11 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                     name: name.clone(),
                     class: None,
                     params: Vec::new(),
-                    assigns: HashMap::new(),
-                    globals: HashSet::new(),
+                    assigns: FxHashMap::default(),
+                    globals: FxHashSet::default(),
                     decorators: decorators.remove(&node.id()).unwrap_or_default(),
                     returns: Vec::new(),
-                    defs: HashMap::new(),
+                    defs: FxHashMap::default(),
                 });
                 ix.class_by_name.insert(name, id);
                 if let Some(sup) = node.field("superclasses") {
@@ -311,7 +311,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                 {
                     ix.classes[c]
                         .field_uses
-                        .entry(text(attr).to_string())
+                        .entry(text(attr))
                         .or_default()
                         .push((node, scope));
                 }
@@ -337,7 +337,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
             }
             "identifier" => {
                 ix.name_uses
-                    .entry(text(node).to_string())
+                    .entry(text(node))
                     .or_default()
                     .push((node, scope));
             }
@@ -350,14 +350,14 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
             }
             _ => {}
         }
-        let children: Vec<Node<'t>> = node.children(&mut cursor).collect();
-        for child in children.into_iter().rev() {
-            stack.push(Frame {
-                node: child,
-                scope,
-                class_body,
-            });
-        }
+        // Pushed in source order, then flipped so the first child is visited first.
+        let first = stack.len();
+        stack.extend(node.children(&mut cursor).map(|child| Frame {
+            node: child,
+            scope,
+            class_body,
+        }));
+        stack[first..].reverse();
     }
 
     // `global x` inside a function makes its assignments to `x` module-level bindings.

@@ -7,8 +7,8 @@
 
 mod index;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 
 use tree_sitter::{Node, Parser};
 
@@ -116,9 +116,9 @@ struct Resolver<'a, 't> {
     extra_loggers: &'a [String],
     src: &'t str,
     sites: Vec<Site<'t>>,
-    site_by_call: HashMap<usize, Option<usize>>,
+    site_by_call: FxHashMap<usize, Option<usize>>,
     memo: EvalMemo<'t, Val>,
-    calls_to: Option<HashMap<ScopeId, Vec<CallSite<'t>>>>,
+    calls_to: Option<FxHashMap<ScopeId, Vec<CallSite<'t>>>>,
 }
 
 impl<'a, 't> Resolver<'a, 't> {
@@ -128,7 +128,7 @@ impl<'a, 't> Resolver<'a, 't> {
             extra_loggers,
             src,
             sites: Vec::new(),
-            site_by_call: HashMap::new(),
+            site_by_call: FxHashMap::default(),
             memo: EvalMemo::new(),
             calls_to: None,
         }
@@ -448,7 +448,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// Every same-file call of each function, with the caller's scope and the parameter offset.
     fn calls_to(&mut self, f: ScopeId) -> Vec<CallSite<'t>> {
         if self.calls_to.is_none() {
-            let mut map: HashMap<ScopeId, Vec<_>> = HashMap::new();
+            let mut map: FxHashMap<ScopeId, Vec<_>> = FxHashMap::default();
             for &(call, scope) in &self.ix.calls {
                 if let Some(callee) = call.field("function")
                     && let Some((target, offset)) = self.resolve_function(callee, scope)
@@ -734,7 +734,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 .map(|c| self.compact(c))
                 .unwrap_or_default();
             for expr in exprs {
-                let mut visited = HashSet::new();
+                let mut visited = FxHashSet::default();
                 self.push_user_id(model, expr, scope, call, &callee, &mut visited);
             }
         }
@@ -839,7 +839,7 @@ impl<'a, 't> Resolver<'a, 't> {
         scope: ScopeId,
         call: Node<'t>,
         callee: &str,
-        visited: &mut HashSet<(ScopeId, usize)>,
+        visited: &mut FxHashSet<(ScopeId, usize)>,
     ) {
         let mut t = Trace::default();
         self.trace(expr, scope, &mut t, 0);
@@ -1621,10 +1621,10 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     /// Which parameters of a same-file function it logs the ID of, and which it logs as is.
-    fn helper_logging(&self, f: ScopeId) -> (HashSet<usize>, HashSet<usize>) {
+    fn helper_logging(&self, f: ScopeId) -> (FxHashSet<usize>, FxHashSet<usize>) {
         let ix = self.ix;
         let params = &ix.scopes[f].params;
-        let (mut id_of, mut direct) = (HashSet::new(), HashSet::new());
+        let (mut id_of, mut direct) = (FxHashSet::default(), FxHashSet::default());
         for &(call, scope) in &ix.calls {
             if !self.encloses(f, scope) {
                 continue;
@@ -1742,9 +1742,9 @@ impl<'a, 't> Resolver<'a, 't> {
 
     /// Sessions whose ID appears in an expression: `s.session_id`, a variable holding it, or a
     /// local string built from it.
-    fn ids_mentioned(&mut self, root: Node<'t>, scope: ScopeId) -> HashSet<usize> {
-        let mut found = HashSet::new();
-        let mut seen = HashSet::new();
+    fn ids_mentioned(&mut self, root: Node<'t>, scope: ScopeId) -> FxHashSet<usize> {
+        let mut found = FxHashSet::default();
+        let mut seen = FxHashSet::default();
         let mut stack = vec![(root, 0usize)];
         while let Some((n, depth)) = stack.pop() {
             if !seen.insert(n.id()) {
@@ -1788,8 +1788,8 @@ impl<'a, 't> Resolver<'a, 't> {
     /// A reopened session's ID is the argument of `use(...)`: logging that name counts.
     /// Reopening sites by the text of the ID they reopen, so that each log call looks up its
     /// names instead of scanning every session of the file.
-    fn reopen_sites_by_argument(&self) -> HashMap<&'t str, Vec<usize>> {
-        let mut out: HashMap<&'t str, Vec<usize>> = HashMap::new();
+    fn reopen_sites_by_argument(&self) -> FxHashMap<&'t str, Vec<usize>> {
+        let mut out: FxHashMap<&'t str, Vec<usize>> = FxHashMap::default();
         for (i, site) in self.sites.iter().enumerate() {
             if let Some(arg) = site
                 .facts
@@ -1807,10 +1807,10 @@ impl<'a, 't> Resolver<'a, 't> {
         &mut self,
         args: Node<'t>,
         scope: ScopeId,
-        reopened: &HashMap<&'t str, Vec<usize>>,
+        reopened: &FxHashMap<&'t str, Vec<usize>>,
     ) {
-        let names: HashSet<&str> = {
-            let mut out = HashSet::new();
+        let names: FxHashSet<&str> = {
+            let mut out = FxHashSet::default();
             let mut stack = vec![args];
             let mut cursor = args.walk();
             while let Some(n) = stack.pop() {
@@ -1858,7 +1858,7 @@ struct Trace {
     env: bool,
     /// `false` once any part of the value depends on something not fixed at deploy time.
     fixed: bool,
-    seen: HashSet<usize>,
+    seen: FxHashSet<usize>,
 }
 
 impl Default for Trace {
@@ -1869,7 +1869,7 @@ impl Default for Trace {
             params: Vec::new(),
             env: false,
             fixed: true,
-            seen: HashSet::new(),
+            seen: FxHashSet::default(),
         }
     }
 }

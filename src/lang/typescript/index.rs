@@ -2,7 +2,7 @@
 //! needs: function scopes with parameters and bindings (including destructuring), classes with
 //! fields, imports and `require`s of the SDK, calls, stores, comments and syntax errors.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use tree_sitter::Node;
 
@@ -48,25 +48,25 @@ pub struct Scope<'t> {
     /// The class this function is a method (or arrow-function field) of.
     pub class: Option<ClassId>,
     pub params: Vec<Param<'t>>,
-    pub declared: HashSet<String>,
+    pub declared: FxHashSet<String>,
     /// name -> values, each with the scope it is evaluated in (reassignments from inner
     /// functions land on the declaring scope).
-    pub assigns: HashMap<String, Vec<(Bound<'t>, ScopeId)>>,
+    pub assigns: FxHashMap<String, Vec<(Bound<'t>, ScopeId)>>,
     pub decorators: Vec<Node<'t>>,
     pub returns: Vec<Node<'t>>,
-    pub defs: HashMap<String, ScopeId>,
+    pub defs: FxHashMap<String, ScopeId>,
     pub exported: bool,
     /// A function passed as an argument: (the call, argument index).
     pub callback_of: Option<(Node<'t>, usize)>,
 }
 
 pub struct Class<'t> {
-    pub fields: HashMap<String, Vec<(Bound<'t>, ScopeId)>>,
+    pub fields: FxHashMap<String, Vec<(Bound<'t>, ScopeId)>>,
     /// Constructor parameter properties: `constructor(private composio: Composio)`.
-    pub param_fields: HashMap<String, (ScopeId, usize)>,
-    pub attrs: HashMap<String, Vec<(Node<'t>, ScopeId)>>,
-    pub methods: HashMap<String, ScopeId>,
-    pub field_uses: HashMap<String, Vec<(Node<'t>, ScopeId)>>,
+    pub param_fields: FxHashMap<String, (ScopeId, usize)>,
+    pub attrs: FxHashMap<String, Vec<(Node<'t>, ScopeId)>>,
+    pub methods: FxHashMap<String, ScopeId>,
+    pub field_uses: FxHashMap<&'t str, Vec<(Node<'t>, ScopeId)>>,
     pub static_stores: Vec<(Node<'t>, Node<'t>, ScopeId)>,
 }
 
@@ -81,12 +81,12 @@ pub struct SubscriptStore<'t> {
 pub struct Index<'t> {
     pub scopes: Vec<Scope<'t>>,
     pub classes: Vec<Class<'t>>,
-    pub class_by_name: HashMap<String, ClassId>,
-    pub sdk_namespaces: HashSet<String>,
-    pub client_classes: HashSet<String>,
+    pub class_by_name: FxHashMap<String, ClassId>,
+    pub sdk_namespaces: FxHashSet<String>,
+    pub client_classes: FxHashSet<String>,
     pub touches_composio: bool,
     pub calls: Vec<(Node<'t>, ScopeId)>,
-    pub name_uses: HashMap<String, Vec<(Node<'t>, ScopeId)>>,
+    pub name_uses: FxHashMap<&'t str, Vec<(Node<'t>, ScopeId)>>,
     pub subscript_stores: Vec<SubscriptStore<'t>>,
     /// `obj.prop = value` for objects other than `this`: (target, value, scope).
     pub attr_stores: Vec<(Node<'t>, Node<'t>, ScopeId)>,
@@ -145,11 +145,11 @@ fn new_scope<'t>(kind: ScopeKind, parent: Option<ScopeId>, name: String) -> Scop
         name,
         class: None,
         params: Vec::new(),
-        declared: HashSet::new(),
-        assigns: HashMap::new(),
+        declared: FxHashSet::default(),
+        assigns: FxHashMap::default(),
         decorators: Vec::new(),
         returns: Vec::new(),
-        defs: HashMap::new(),
+        defs: FxHashMap::default(),
         exported: false,
         callback_of: None,
     }
@@ -159,12 +159,12 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
     let mut ix = Index {
         scopes: vec![new_scope(ScopeKind::Module, None, "<module>".into())],
         classes: Vec::new(),
-        class_by_name: HashMap::new(),
-        sdk_namespaces: HashSet::new(),
-        client_classes: HashSet::new(),
+        class_by_name: FxHashMap::default(),
+        sdk_namespaces: FxHashSet::default(),
+        client_classes: FxHashSet::default(),
         touches_composio: false,
         calls: Vec::new(),
-        name_uses: HashMap::new(),
+        name_uses: FxHashMap::default(),
         subscript_stores: Vec::new(),
         attr_stores: Vec::new(),
         named_assigns: Vec::new(),
@@ -172,7 +172,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
         comments: Vec::new(),
     };
     let text = |n: Node<'t>| -> &'t str { &src[n.byte_range()] };
-    let mut decorators: HashMap<usize, Vec<Node<'t>>> = HashMap::new();
+    let mut decorators: FxHashMap<usize, Vec<Node<'t>>> = FxHashMap::default();
     let mut reassigns: Vec<(&'t str, Node<'t>, ScopeId)> = Vec::new();
     let mut stack = vec![Frame {
         node: root,
@@ -244,11 +244,11 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                 let name = node.field("name").map(text).unwrap_or("").to_string();
                 let id = ix.classes.len();
                 ix.classes.push(Class {
-                    fields: HashMap::new(),
-                    param_fields: HashMap::new(),
-                    attrs: HashMap::new(),
-                    methods: HashMap::new(),
-                    field_uses: HashMap::new(),
+                    fields: FxHashMap::default(),
+                    param_fields: FxHashMap::default(),
+                    attrs: FxHashMap::default(),
+                    methods: FxHashMap::default(),
+                    field_uses: FxHashMap::default(),
                     static_stores: Vec::new(),
                 });
                 let body_scope = ix.scopes.len();
@@ -356,7 +356,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                 {
                     ix.classes[c]
                         .field_uses
-                        .entry(text(prop).to_string())
+                        .entry(text(prop))
                         .or_default()
                         .push((node, scope));
                 }
@@ -367,7 +367,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
             }
             "identifier" | "shorthand_property_identifier" => {
                 ix.name_uses
-                    .entry(text(node).to_string())
+                    .entry(text(node))
                     .or_default()
                     .push((node, scope));
             }
@@ -379,10 +379,13 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
             }
             _ => {}
         }
-        let children: Vec<Node<'t>> = node.children(&mut cursor).collect();
-        for child in children.into_iter().rev() {
-            stack.push(frame.child(child, scope, class_body));
-        }
+        // Pushed in source order, then flipped so the first child is visited first.
+        let first = stack.len();
+        stack.extend(
+            node.children(&mut cursor)
+                .map(|child| frame.child(child, scope, class_body)),
+        );
+        stack[first..].reverse();
     }
 
     // `x = value` lands on the scope that declares `x` (a module `let` assigned in a function).

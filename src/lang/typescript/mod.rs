@@ -7,8 +7,8 @@
 
 mod index;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 
 use tree_sitter::{Language as Grammar, Node, Parser};
 
@@ -118,9 +118,9 @@ struct Resolver<'a, 't> {
     extra_loggers: &'a [String],
     src: &'t str,
     sites: Vec<Site<'t>>,
-    site_by_call: HashMap<usize, Option<usize>>,
+    site_by_call: FxHashMap<usize, Option<usize>>,
     memo: EvalMemo<'t, Val>,
-    calls_to: Option<HashMap<ScopeId, Vec<CallSite<'t>>>>,
+    calls_to: Option<FxHashMap<ScopeId, Vec<CallSite<'t>>>>,
 }
 
 enum Binding<'t> {
@@ -137,7 +137,7 @@ impl<'a, 't> Resolver<'a, 't> {
             extra_loggers,
             src,
             sites: Vec::new(),
-            site_by_call: HashMap::new(),
+            site_by_call: FxHashMap::default(),
             memo: EvalMemo::new(),
             calls_to: None,
         }
@@ -501,7 +501,7 @@ impl<'a, 't> Resolver<'a, 't> {
 
     fn calls_to(&mut self, f: ScopeId) -> Vec<CallSite<'t>> {
         if self.calls_to.is_none() {
-            let mut map: HashMap<ScopeId, Vec<CallSite<'t>>> = HashMap::new();
+            let mut map: FxHashMap<ScopeId, Vec<CallSite<'t>>> = FxHashMap::default();
             for &(call, scope) in &self.ix.calls {
                 if call.kind() == "call_expression"
                     && let Some(callee) = call.field("function")
@@ -765,7 +765,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 .map(|c| self.compact(c))
                 .unwrap_or_default();
             for expr in exprs {
-                let mut visited = HashSet::new();
+                let mut visited = FxHashSet::default();
                 self.push_user_id(model, expr, scope, call, &callee, &mut visited);
             }
         }
@@ -778,7 +778,7 @@ impl<'a, 't> Resolver<'a, 't> {
         scope: ScopeId,
         call: Node<'t>,
         callee: &str,
-        visited: &mut HashSet<(ScopeId, usize)>,
+        visited: &mut FxHashSet<(ScopeId, usize)>,
     ) {
         let mut t = Trace::default();
         self.trace(expr, scope, &mut t, 0);
@@ -1477,10 +1477,10 @@ impl<'a, 't> Resolver<'a, 't> {
         }
     }
 
-    fn helper_logging(&self, f: ScopeId) -> (HashSet<usize>, HashSet<usize>) {
+    fn helper_logging(&self, f: ScopeId) -> (FxHashSet<usize>, FxHashSet<usize>) {
         let ix = self.ix;
         let params = &ix.scopes[f].params;
-        let (mut id_of, mut direct) = (HashSet::new(), HashSet::new());
+        let (mut id_of, mut direct) = (FxHashSet::default(), FxHashSet::default());
         for &(call, scope) in &ix.calls {
             if !self.encloses(f, scope) {
                 continue;
@@ -1571,9 +1571,9 @@ impl<'a, 't> Resolver<'a, 't> {
         TS_LOG_METHODS.contains(&method) && is_logger_name(&obj_last)
     }
 
-    fn ids_mentioned(&mut self, root: Node<'t>, scope: ScopeId) -> HashSet<usize> {
-        let mut found = HashSet::new();
-        let mut seen = HashSet::new();
+    fn ids_mentioned(&mut self, root: Node<'t>, scope: ScopeId) -> FxHashSet<usize> {
+        let mut found = FxHashSet::default();
+        let mut seen = FxHashSet::default();
         let mut stack = vec![(root, 0usize)];
         while let Some((n, depth)) = stack.pop() {
             if !seen.insert(n.id()) {
@@ -1622,8 +1622,8 @@ impl<'a, 't> Resolver<'a, 't> {
 
     /// Reopening sites by the text of the ID they reopen, so that each log call looks up its
     /// names instead of scanning every session of the file.
-    fn reopen_sites_by_argument(&self) -> HashMap<&'t str, Vec<usize>> {
-        let mut out: HashMap<&'t str, Vec<usize>> = HashMap::new();
+    fn reopen_sites_by_argument(&self) -> FxHashMap<&'t str, Vec<usize>> {
+        let mut out: FxHashMap<&'t str, Vec<usize>> = FxHashMap::default();
         for (i, site) in self.sites.iter().enumerate() {
             if site.facts.reopen
                 && let Some(arg) = self.args(site.call).first()
@@ -1638,9 +1638,9 @@ impl<'a, 't> Resolver<'a, 't> {
         &mut self,
         args: Node<'t>,
         scope: ScopeId,
-        reopened: &HashMap<&'t str, Vec<usize>>,
+        reopened: &FxHashMap<&'t str, Vec<usize>>,
     ) {
-        let mut names = HashSet::new();
+        let mut names = FxHashSet::default();
         let mut stack = vec![args];
         let mut cursor = args.walk();
         while let Some(n) = stack.pop() {
@@ -1742,7 +1742,7 @@ struct Trace {
     emails: Vec<model::Span>,
     params: Vec<(ScopeId, usize)>,
     fixed: bool,
-    seen: HashSet<usize>,
+    seen: FxHashSet<usize>,
 }
 
 impl Default for Trace {
@@ -1752,7 +1752,7 @@ impl Default for Trace {
             emails: Vec::new(),
             params: Vec::new(),
             fixed: true,
-            seen: HashSet::new(),
+            seen: FxHashSet::default(),
         }
     }
 }
