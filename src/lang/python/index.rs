@@ -350,13 +350,18 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
             }
             _ => {}
         }
-        // Pushed in source order, then flipped so the first child is visited first.
+        // Pushed in source order, then flipped so the first child is visited first. Anonymous
+        // tokens (punctuation, keywords) index nothing, unless the parser made them up.
         let first = stack.len();
-        stack.extend(node.children(&mut cursor).map(|child| Frame {
-            node: child,
-            scope,
-            class_body,
-        }));
+        stack.extend(
+            node.children(&mut cursor)
+                .filter(|c| c.is_named() || c.is_missing())
+                .map(|child| Frame {
+                    node: child,
+                    scope,
+                    class_body,
+                }),
+        );
         stack[first..].reverse();
     }
 

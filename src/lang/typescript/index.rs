@@ -379,10 +379,12 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
             }
             _ => {}
         }
-        // Pushed in source order, then flipped so the first child is visited first.
+        // Pushed in source order, then flipped so the first child is visited first. Anonymous
+        // tokens (punctuation, keywords) index nothing, unless the parser made them up.
         let first = stack.len();
         stack.extend(
             node.children(&mut cursor)
+                .filter(|c| c.is_named() || c.is_missing())
                 .map(|child| frame.child(child, scope, class_body)),
         );
         stack[first..].reverse();
