@@ -82,6 +82,9 @@ pub struct Index<'t> {
     pub sdk_modules: FxHashSet<String>,
     /// Local names bound to the SDK's `Composio` class.
     pub client_classes: FxHashSet<String>,
+    /// Local names other than the usual ones for a logging module or logger object
+    /// (`import logging as lg`, `from loguru import logger as lgr`).
+    pub logger_aliases: FxHashSet<String>,
     /// Some import mentions composio (the SDK, or a module/name of the project's own).
     pub touches_composio: bool,
     pub calls: Vec<(Node<'t>, ScopeId)>,
@@ -121,6 +124,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
         global_assigns: FxHashMap::default(),
         sdk_modules: FxHashSet::default(),
         client_classes: FxHashSet::default(),
+        logger_aliases: FxHashSet::default(),
         touches_composio: false,
         calls: Vec::new(),
         name_uses: FxHashMap::default(),
@@ -452,6 +456,12 @@ fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
                 ix.sdk_modules
                     .insert(alias.unwrap_or("composio").to_string());
             }
+            // `import logging as lg`: calls on the alias are logging.
+            if let Some(alias) = alias
+                && matches!(module, "logging" | "structlog" | "loguru")
+            {
+                ix.logger_aliases.insert(alias.to_string());
+            }
         }
         return;
     }
@@ -473,6 +483,13 @@ fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
         }
         if from_sdk && name == "Composio" {
             ix.client_classes.insert(alias.unwrap_or(name).to_string());
+        }
+        // `from loguru import logger as lg`.
+        if let Some(alias) = alias
+            && matches!(module, "logging" | "structlog" | "loguru")
+            && name == "logger"
+        {
+            ix.logger_aliases.insert(alias.to_string());
         }
     }
 }

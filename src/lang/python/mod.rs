@@ -225,6 +225,9 @@ impl<'a, 't> Resolver<'a, 't> {
                 if self.ix.sdk_modules.contains(name) {
                     out.push(Val::SdkModule);
                 }
+                if self.ix.logger_aliases.contains(name) {
+                    out.push(Val::Logger);
+                }
                 if let Some(&c) = self.ix.class_by_name.get(name) {
                     out.push(Val::Class(c));
                 }
