@@ -255,8 +255,13 @@ pub fn lint_bytes(
             Vec::new()
         };
     }
+    let declared;
     let src = match std::str::from_utf8(bytes) {
         Ok(s) => s,
+        Err(_) if language == Language::Python && python_declared_text(bytes).is_some() => {
+            declared = python_declared_text(bytes).unwrap_or_default();
+            &declared
+        }
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
             let line = memchr::memchr_iter(b'\n', valid).count() + 1;
@@ -333,6 +338,30 @@ pub fn lint_bytes(
         f.locate(src, &index, settings.snippets);
     }
     out
+}
+
+/// The text of a Python file that declares its encoding (PEP 263: `# -*- coding: latin-1 -*-` on
+/// its first or second line) and decodes cleanly in it.
+fn python_declared_text(bytes: &[u8]) -> Option<String> {
+    let label = bytes.split(|&b| b == b'\n').take(2).find_map(|line| {
+        let line = String::from_utf8_lossy(line);
+        let comment = line.trim_start().strip_prefix('#')?;
+        let after = &comment[comment.find("coding")? + "coding".len()..];
+        let name: String = after
+            .strip_prefix([':', '='])?
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            .collect();
+        Some(name.to_ascii_lowercase().replace('_', "-"))
+    })?;
+    let label = match label.as_str() {
+        "latin-1" | "latin1" | "l1" | "iso-8859-1" | "iso8859-1" => "iso-8859-1",
+        other => other,
+    };
+    let encoding = encoding_rs::Encoding::for_label(label.as_bytes())?;
+    let (text, _, had_errors) = encoding.decode(bytes);
+    (!had_errors).then(|| text.into_owned())
 }
 
 /// A lone `\r` ends a line in Python, JavaScript and Rust, but the parsers and line numbers here

@@ -853,6 +853,39 @@ fn nul_bytes_invalid_utf8_bom_and_empty_files() {
         .stdout("");
 }
 
+/// PEP 263: a Python file may declare another encoding on its first or second line. Such a
+/// file is decoded in it and linted; columns count its characters. Declaring an encoding the
+/// bytes do not decode in is still a CS900.
+#[test]
+fn python_files_in_a_declared_encoding_are_linted() {
+    // BAD_PY with a Latin-1 `é` (one byte, 0xE9) before the user id on line 8.
+    let body = BAD_PY.replace("user_id=", "nom='\u{e9}', user_id=");
+    let mut latin1 = b"# -*- coding: latin-1 -*-\n".to_vec();
+    latin1.extend(body.chars().map(|c| u8::try_from(u32::from(c)).unwrap()));
+    // KOI8-R Cyrillic after the code; the declaration on the second line.
+    let mut koi8 = b"#!/usr/bin/env python3\n# vim: set fileencoding=koi8-r :\n".to_vec();
+    koi8.extend(BAD_PY.bytes());
+    koi8.extend(b"greeting = '\xf0\xd2\xc9\xd7\xc5\xd4'\n");
+    let mut wrong = b"# coding: utf-8\n".to_vec();
+    wrong.extend(BAD_PY.bytes());
+    wrong.extend(b"name = '\xe9'\n");
+    let dir = project(&[
+        ("latin1.py", &latin1),
+        ("koi8.py", &koi8),
+        ("wrong.py", &wrong),
+    ]);
+    let (code, findings) = check_json(dir.path(), &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        summary(&findings),
+        [
+            "koi8.py:9:39:CS001",
+            "latin1.py:8:48:CS001",
+            "wrong.py:1:1:CS900",
+        ]
+    );
+}
+
 #[test]
 fn crlf_and_cr_files_report_findings_on_the_right_lines() {
     let rs = "use composio_sdk::ComposioClient;\n\
