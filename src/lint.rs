@@ -185,13 +185,7 @@ pub fn run(
             .map(|(shown, input)| match input {
                 Input::File(path) => lint_path(path, shown, settings),
                 Input::Unreadable(reason) => (
-                    vec![parse_error(
-                        shown,
-                        "",
-                        0..0,
-                        format!("cannot read: {reason}"),
-                        false,
-                    )],
+                    vec![unlocated_error(shown, format!("cannot read: {reason}"))],
                     true,
                 ),
             })
@@ -222,12 +216,9 @@ fn lint_path(path: &Path, shown: &str, settings: &Settings) -> (Vec<Finding>, bo
     match std::fs::read(path) {
         Ok(bytes) => (lint_bytes(shown, &bytes, language, settings), false),
         Err(e) => (
-            vec![parse_error(
+            vec![unlocated_error(
                 shown,
-                "",
-                0..0,
                 format!("cannot read: {}", discover::describe_io_error(&e)),
-                false,
             )],
             true,
         ),
@@ -250,7 +241,7 @@ pub fn lint_bytes(
     if let Some(nul) = memchr::memchr(0, bytes) {
         let msg = format!("binary file (NUL byte at offset {nul}); not linted");
         return if report_errors {
-            vec![parse_error(shown, "", 0..0, msg, false)]
+            vec![unlocated_error(shown, msg)]
         } else {
             Vec::new()
         };
@@ -258,22 +249,16 @@ pub fn lint_bytes(
     let declared;
     let src = match std::str::from_utf8(bytes) {
         Ok(s) => s,
-        Err(_) if language == Language::Python && python_declared_text(bytes).is_some() => {
-            declared = python_declared_text(bytes).unwrap_or_default();
-            &declared
-        }
         Err(e) => {
-            let valid = &bytes[..e.valid_up_to()];
-            let line = memchr::memchr_iter(b'\n', valid).count() + 1;
-            let msg = format!(
-                "invalid UTF-8 on line {line} (byte offset {}); not linted",
-                e.valid_up_to()
-            );
-            return if report_errors {
-                vec![parse_error(shown, "", 0..0, msg, false)]
+            if let Some(text) = (language == Language::Python)
+                .then(|| python_declared_text(bytes))
+                .flatten()
+            {
+                declared = text;
+                &declared
             } else {
-                Vec::new()
-            };
+                return invalid_utf8(shown, bytes, e, report_errors);
+            }
         }
     };
     let normalized = lone_carriage_returns_to_newlines(src);
@@ -283,9 +268,12 @@ pub fn lint_bytes(
         if !report_errors {
             return Vec::new();
         }
-        let line = LineIndex::new(src).position(src, at.start).line;
+        let index = LineIndex::new(src);
+        let line = index.position(src, at.start).line;
         let msg = format!("{why} (line {line}); the file was not linted");
-        return vec![parse_error(shown, src, at, msg, settings.snippets)];
+        let mut finding = parse_error(shown, src, &index, at, msg);
+        finding.locate(src, &index, settings.snippets);
+        return vec![finding];
     }
     let cwd = std::env::current_dir().unwrap_or_default();
     let ignored_here = settings.ignored_here(shown, &cwd);
@@ -330,7 +318,7 @@ pub fn lint_bytes(
         // The rest of the file was linted, and grammars lag behind new syntax (TypeScript's
         // `in`/`out` variance, `export type *`): a warning, not a failed run. Files that cannot
         // be read or decoded at all stay errors.
-        let mut finding = parse_error(shown, src, first.clone(), msg, settings.snippets);
+        let mut finding = parse_error(shown, src, &index, first.clone(), msg);
         finding.severity = Severity::Warning;
         out.push(finding);
     }
@@ -380,7 +368,36 @@ fn lone_carriage_returns_to_newlines(src: &str) -> Option<String> {
     Some(String::from_utf8(out).expect("one ASCII byte replaced by another"))
 }
 
-fn parse_error(shown: &str, source: &str, span: Span, message: String, snippet: bool) -> Finding {
+fn invalid_utf8(
+    shown: &str,
+    bytes: &[u8],
+    e: std::str::Utf8Error,
+    report_errors: bool,
+) -> Vec<Finding> {
+    if !report_errors {
+        return Vec::new();
+    }
+    let valid = &bytes[..e.valid_up_to()];
+    let line = memchr::memchr_iter(b'\n', valid).count() + 1;
+    let msg = format!(
+        "invalid UTF-8 on line {line} (byte offset {}); not linted",
+        e.valid_up_to()
+    );
+    vec![unlocated_error(shown, msg)]
+}
+
+/// A CS900 with no place in a source: a file or folder that could not be read or decoded.
+fn unlocated_error(shown: &str, message: String) -> Finding {
+    parse_error(shown, "", &LineIndex::new(""), 0..0, message)
+}
+
+fn parse_error(
+    shown: &str,
+    source: &str,
+    index: &LineIndex,
+    span: Span,
+    message: String,
+) -> Finding {
     // Parsers report byte offsets; keep the span on character boundaries for every renderer.
     let mut span = span.start.min(source.len())..span.end.min(source.len());
     while !source.is_char_boundary(span.start) {
@@ -389,10 +406,9 @@ fn parse_error(shown: &str, source: &str, span: Span, message: String, snippet: 
     while !source.is_char_boundary(span.end) {
         span.end += 1;
     }
-    let index = LineIndex::new(source);
     let start = index.position(source, span.start);
     let end = index.position(source, span.end);
-    let mut finding = Finding {
+    Finding {
         code: rules::PARSE_ERROR.0,
         rule: rules::PARSE_ERROR.1,
         severity: Severity::Error,
@@ -413,7 +429,5 @@ fn parse_error(shown: &str, source: &str, span: Span, message: String, snippet: 
         url: "",
         label_positions: Vec::new(),
         snippet: None,
-    };
-    finding.locate(source, &index, snippet);
-    finding
+    }
 }

@@ -101,9 +101,14 @@ fn check(args: CheckArgs) -> Result<u8, String> {
                     "--stdin-filename reads the source from stdin; pass `-` or no PATH".into(),
                 );
             }
+            // Read first: a failed read must not leave half a JSON document behind.
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read stdin: {e}"))?;
             let mut writer =
                 report::Writer::begin(format, color, &mut out).map_err(|e| e.to_string())?;
-            let run = lint_stdin(name, &settings, &cwd, &mut writer)?;
+            let run = lint_stdin(name, &bytes, &settings, &cwd, &mut writer)?;
             writer.finish().map_err(|e| e.to_string())?;
             run
         }
@@ -181,14 +186,11 @@ fn check(args: CheckArgs) -> Result<u8, String> {
 /// Editor integrations pipe the buffer in and name the file it will be saved as.
 fn lint_stdin(
     name: &Path,
+    bytes: &[u8],
     settings: &Settings,
     cwd: &Path,
     writer: &mut report::Writer<'_>,
 ) -> Result<RunResult, String> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read stdin: {e}"))?;
     let excluded = settings.force_exclude
         && settings
             .config
@@ -201,7 +203,7 @@ fn lint_stdin(
     };
     if let Some(language) = Language::from_path(name).filter(|_| !excluded) {
         let mut findings =
-            lint::lint_bytes(&display_path(name, Some(cwd)), &bytes, language, settings);
+            lint::lint_bytes(&display_path(name, Some(cwd)), bytes, language, settings);
         lint::sort(&mut findings);
         run.count(&findings);
         writer.write(&findings).map_err(|e| e.to_string())?;

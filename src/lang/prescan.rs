@@ -15,8 +15,8 @@ const RUST_MAX_BRACKETS: usize = 1_000;
 /// closure bar, `return`, generic `<` and postfix `.field` in such a run can add a level of
 /// expression nesting; 200,000 levels overflow the 256 MB analysis stack.
 const RUST_MAX_RUN: usize = 20_000;
-/// `else` keywords a Rust file may have: each `else if` nests one level deeper.
-const RUST_MAX_ELSE: usize = 50_000;
+/// Links an `if .. else if ..` chain may have: each one nests a level deeper.
+const RUST_MAX_ELSE_CHAIN: usize = 50_000;
 
 /// Open indented blocks a Python file may reach (tree-sitter-python aborts past ~510).
 const PYTHON_MAX_BLOCKS: usize = 400;
@@ -29,10 +29,16 @@ const PYTHON_COMMENT_RUN: usize = 64;
 pub fn rust_too_deep(bytes: &[u8]) -> Option<usize> {
     let mut brackets = 0usize;
     let mut run = 0usize;
-    let mut elses = 0usize;
+    // `} else if .. {} else ..` chains, by bracket depth: each link nests one level deeper.
+    let mut chains: Vec<usize> = Vec::new();
+    let mut after_close = false;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        let closed = after_close;
+        if !b.is_ascii_whitespace() {
+            after_close = false;
+        }
         match b {
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
                 i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
@@ -52,12 +58,6 @@ pub fn rust_too_deep(bytes: &[u8]) -> Option<usize> {
                 run += 1;
                 continue;
             }
-            b'r' if raw_string_start(bytes, i).is_some() => {
-                let (hashes, open) = raw_string_start(bytes, i).unwrap_or_default();
-                i = raw_string_end(bytes, open + 1, hashes);
-                run += 1;
-                continue;
-            }
             b'(' | b'[' | b'{' => {
                 brackets += 1;
                 if brackets > RUST_MAX_BRACKETS {
@@ -68,6 +68,7 @@ pub fn rust_too_deep(bytes: &[u8]) -> Option<usize> {
             b')' | b']' | b'}' => {
                 brackets = brackets.saturating_sub(1);
                 run = if b == b'}' { 0 } else { run + 1 };
+                after_close = b == b'}';
             }
             b';' | b',' => run = 0,
             _ if b.is_ascii_whitespace() => {}
@@ -76,11 +77,24 @@ pub fn rust_too_deep(bytes: &[u8]) -> Option<usize> {
                 while i + 1 < bytes.len() && is_word(bytes[i + 1]) {
                     i += 1;
                 }
-                if &bytes[start..=i] == b"else" {
-                    elses += 1;
-                    if elses > RUST_MAX_ELSE {
+                let word = &bytes[start..=i];
+                if matches!(word, b"r" | b"br" | b"cr")
+                    && let Some((hashes, quote)) = raw_string_open(bytes, i + 1)
+                {
+                    i = raw_string_end(bytes, quote + 1, hashes);
+                    run += 1;
+                    continue;
+                }
+                if chains.len() <= brackets {
+                    chains.resize(brackets + 1, 0);
+                }
+                if word == b"else" {
+                    chains[brackets] = if closed { chains[brackets] + 1 } else { 1 };
+                    if chains[brackets] > RUST_MAX_ELSE_CHAIN {
                         return Some(start);
                     }
+                } else if closed {
+                    chains[brackets] = 0;
                 }
                 run += 1;
             }
@@ -150,16 +164,15 @@ fn string_end(bytes: &[u8], mut i: usize) -> usize {
     bytes.len()
 }
 
-/// For `r"`, `r#"`, `br"`...: the number of `#`s and the offset of the opening quote.
-fn raw_string_start(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
-    if i > 0
-        && is_word(bytes[i - 1])
-        && !(bytes[i - 1] == b'b' && (i < 2 || !is_word(bytes[i - 2])))
-    {
-        return None;
-    }
-    let hashes = bytes[i + 1..].iter().take_while(|&&b| b == b'#').count();
-    let quote = i + 1 + hashes;
+/// After the `r` of `r"`, `r#"`, `br"`, `cr#"`...: the number of `#`s and the offset of the
+/// opening quote; `None` for a raw identifier (`r#type`) or anything else.
+fn raw_string_open(bytes: &[u8], after: usize) -> Option<(usize, usize)> {
+    let hashes = bytes
+        .get(after..)?
+        .iter()
+        .take_while(|&&b| b == b'#')
+        .count();
+    let quote = after + hashes;
     (bytes.get(quote) == Some(&b'"')).then_some((hashes, quote))
 }
 
@@ -180,7 +193,9 @@ fn raw_string_end(bytes: &[u8], mut i: usize, hashes: usize) -> usize {
 pub struct PythonPrescan {
     /// Where the source first opens more indented blocks than the parser can take.
     pub too_deep: Option<usize>,
-    /// The comments (from `#` to the end of the line) of long runs of comment-only lines.
+    /// The comments (from `#` to the end of the line) of long runs of comment-only lines
+    /// without quotes. A run inside a string literal is found too; blanking it does not move
+    /// the string's end, and only a suppression directive there would be misread.
     pub comment_runs: Vec<Span>,
 }
 
@@ -207,7 +222,12 @@ pub fn python_prescan(src: &str) -> PythonPrescan {
             }
         }
         let comment = rest.starts_with('#');
-        if comment {
+        // A `#` line holding a quote or ending in a backslash may be the inside or the end of
+        // a string rather than a comment: it ends a run instead of joining it, so blanking
+        // never changes where a string ends.
+        let plain_comment =
+            comment && !rest.contains(['"', '\'']) && !rest.trim_end().ends_with('\\');
+        if plain_comment {
             let start = offset + (line.len() - rest.len());
             run.push(start..offset + line.trim_end_matches(['\n', '\r']).len());
         } else if !rest.trim().is_empty() {
@@ -255,6 +275,17 @@ mod tests {
         assert_eq!(rust(&long_string), None);
         let raw = format!("const S: &str = r#\"{}\"#;", "\"!(".repeat(100_000));
         assert_eq!(rust(&raw), None);
+        // Raw byte and C strings end at their quote, backslash or not; then code resumes.
+        let deep = format!("fn f() {{ let x = {}a; }}", "!".repeat(RUST_MAX_RUN + 1));
+        for raw in [r#"br"C:\""#, r##"br#"a"b"#"##, r#"cr"x\""#] {
+            let src = format!("const P: &[u8] = {raw};\n{deep}\n");
+            assert!(rust(&src).is_some(), "{raw}");
+        }
+        let ident = format!(
+            "fn r#type() {{}} const S: &str = \"{}\";",
+            "!(".repeat(50_000)
+        );
+        assert_eq!(rust(&ident), None);
         let comment = format!(
             "/* /* {} */ */ fn f() {{}}\n// {}\n",
             "((".repeat(5_000),
@@ -276,9 +307,15 @@ mod tests {
         }
         let chain = format!(
             "fn f() {{ if a {{}} {} }}",
-            "else if a { x; } ".repeat(RUST_MAX_ELSE + 1)
+            "else if a { if b { x; } } ".repeat(RUST_MAX_ELSE_CHAIN + 1)
         );
         assert!(rust(&chain).is_some());
+        // As many `else`s in separate `if`s are fine.
+        let separate = format!(
+            "fn f() {{ {} }}",
+            "if a { x; } else { y; } ".repeat(RUST_MAX_ELSE_CHAIN + 1)
+        );
+        assert_eq!(rust(&separate), None);
         let brackets = format!("fn f() {{ {}{} }}", "(".repeat(2_000), ")".repeat(2_000));
         assert!(rust(&brackets).is_some());
     }
@@ -309,5 +346,12 @@ mod tests {
         assert_eq!(runs.len(), PYTHON_COMMENT_RUN + 1);
         assert_eq!(&long[runs[0].clone()], "# c");
         assert_eq!(&long[runs[PYTHON_COMMENT_RUN].clone()], "# é");
+        // A quote ends the run: the last line may close a string.
+        let in_string = format!(
+            "s = \"\"\"\n{}# end\"\"\"\n",
+            "# c\n".repeat(PYTHON_COMMENT_RUN)
+        );
+        let runs = python_prescan(&in_string).comment_runs;
+        assert!(runs.iter().all(|r| !in_string[r.clone()].contains('"')));
     }
 }

@@ -6,17 +6,20 @@ use crate::finding::LineIndex;
 use crate::model::Span;
 
 /// Lines up to this many bytes are shown whole; longer ones (minified bundles, generated
-/// data) are cut to a window of `WINDOW` bytes that starts `LEAD` bytes before the first label
-/// on the line.
+/// data) are cut to a window of `WINDOW` bytes that starts `LEAD` bytes before the primary
+/// label, or the first label on the line.
 const MAX_LINE: usize = 240;
 const WINDOW: usize = 160;
 const LEAD: usize = 40;
 const ELLIPSIS: &str = "…";
-/// Labels up to this many lines apart share one snippet.
+/// Snippets (a label's lines and one line of context) up to this many lines apart are drawn as
+/// one.
 const MERGE_GAP: usize = 4;
+/// How far from a label a line may be drawn: its context line plus the gap a merge fills in.
+const NEAR: usize = 1 + MERGE_GAP + 1;
 
 /// The part of a file a report shows: the lines its labels touch, one line of context either
-/// side, long lines cropped. miette would otherwise copy the file for every finding, scan it
+/// side, long lines cropped, and lines between distant labels left empty. miette would otherwise copy the file for every finding, scan it
 /// from the top for each span, and print whole lines, megabytes long on a minified bundle.
 #[derive(Debug, Clone)]
 pub struct Excerpt {
@@ -62,17 +65,34 @@ impl Excerpt {
         let line_end = |o: usize| lines.line_end(src, lines.line_of(o));
         let primary = lines.position(src, points.first().map_or(0, |p| p.0));
 
+        // The lines each label covers; lines far from all of them are never drawn, so they are
+        // kept empty (which keeps the line numbering) instead of copied.
+        let covered: Vec<(usize, usize)> = points
+            .iter()
+            .map(|&(a, b)| (lines.line_of(a), lines.line_of(b)))
+            .collect();
+        let near = |n: usize| covered.iter().any(|&(a, b)| n + NEAR >= a && n <= b + NEAR);
+        let primary_start = points.first().map(|p| p.0);
+
         let mut text = String::new();
         let mut pieces = Vec::new();
         let mut line = start;
+        let mut number = first_line;
         loop {
             let stop = line_end(line);
-            let anchor = points
-                .iter()
-                .flat_map(|&(a, b)| [a, b])
+            // The window shows the primary label when it is on this line, else the first label.
+            let anchor = primary_start
                 .filter(|&o| o >= line && o <= stop)
-                .min();
-            let (from, to) = if stop - line <= MAX_LINE {
+                .or_else(|| {
+                    points
+                        .iter()
+                        .flat_map(|&(a, b)| [a, b])
+                        .filter(|&o| o >= line && o <= stop)
+                        .min()
+                });
+            let (from, to) = if !near(number) {
+                (line, line)
+            } else if stop - line <= MAX_LINE {
                 (line, stop)
             } else {
                 let from =
@@ -89,7 +109,7 @@ impl Excerpt {
                 at: text.len(),
             });
             text.push_str(&src[from..to]);
-            if to < stop {
+            if to < stop && near(number) {
                 text.push_str(ELLIPSIS);
             }
             if stop < src.len() {
@@ -99,6 +119,7 @@ impl Excerpt {
                 break;
             }
             line = stop + 1;
+            number += 1;
         }
 
         let place = |o: usize| -> Option<usize> {
@@ -245,6 +266,39 @@ mod tests {
         assert_eq!(e.span(1), None);
         let cut = e.span(2).unwrap();
         assert!(e.text[cut].starts_with('A'));
+    }
+
+    #[test]
+    fn a_cropped_line_shows_the_primary_label() {
+        // The call starts long before its user id; the user id is the finding.
+        let src = format!(
+            "s = composio.create(toolkits=[{}], user_id=\"default\")\n",
+            "'x', ".repeat(60)
+        );
+        let call = src.find("composio").unwrap();
+        let id = src.find("\"default\"").unwrap();
+        let e = Excerpt::new(
+            "f".into(),
+            &src,
+            &LineIndex::new(&src),
+            [id..id + 9, call..src.len() - 1],
+        );
+        assert_eq!(&e.text[e.span(0).unwrap()], "\"default\"");
+    }
+
+    #[test]
+    fn lines_far_from_every_label_are_left_empty() {
+        let src = format!("top\n{}bottom\n", "filler line\n".repeat(1_000));
+        let bottom = src.find("bottom").unwrap();
+        let e = Excerpt::new(
+            "f".into(),
+            &src,
+            &LineIndex::new(&src),
+            [0..3, bottom..bottom + 6],
+        );
+        assert_eq!(e.text.lines().count(), 1_002);
+        assert!(e.text.len() < 1_200, "{} bytes", e.text.len());
+        assert_eq!(&e.text[e.span(1).unwrap()], "bottom");
     }
 
     #[test]
