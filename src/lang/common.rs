@@ -1,6 +1,12 @@
 //! Name heuristics shared by the front ends: what looks like a logger, a request handler's
 //! parameter, a deployment constant.
 
+use std::num::NonZeroU16;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+use tree_sitter::{Language, Node};
+
 pub const LOG_METHODS: &[&str] = &[
     "debug",
     "info",
@@ -150,35 +156,93 @@ pub fn takes_user_id_first(call: &str, python: bool) -> bool {
     }
 }
 
-/// `child_by_field_name` compares the name with every field name of the grammar on each call;
-/// the front ends look fields up constantly, so the ids are resolved once per grammar.
-pub trait FieldExt<'t> {
-    fn field(&self, name: &'static str) -> Option<tree_sitter::Node<'t>>;
+/// A grammar's node kind names and field ids, read once. tree-sitter's `Node::kind` measures and
+/// validates a C string on every call and `child_by_field_name` compares the name with every
+/// field of the grammar; the front ends ask both for nearly every node.
+pub struct Grammar {
+    kinds: Vec<Box<str>>,
+    fields: FxHashMap<Box<str>, NonZeroU16>,
 }
 
-impl<'t> FieldExt<'t> for tree_sitter::Node<'t> {
-    fn field(&self, name: &'static str) -> Option<tree_sitter::Node<'t>> {
-        use rustc_hash::FxHashMap;
-        use std::cell::RefCell;
-        use std::num::NonZeroU16;
-        thread_local! {
-            static IDS: RefCell<FxHashMap<(usize, usize, usize), Option<NonZeroU16>>> =
-                RefCell::new(FxHashMap::default());
-        }
-        let language = self.language();
-        // The grammars differ in their symbol and field counts, which tells them apart.
-        let key = (
-            name.as_ptr() as usize,
-            language.node_kind_count(),
-            language.field_count(),
-        );
-        let id = IDS.with(|ids| {
-            *ids.borrow_mut()
-                .entry(key)
-                .or_insert_with(|| language.field_id_for_name(name))
-        })?;
-        self.child_by_field_id(id.get())
+static GRAMMARS: LazyLock<[Grammar; 3]> = LazyLock::new(|| {
+    [
+        Grammar::new(&tree_sitter_python::LANGUAGE.into()),
+        Grammar::new(&tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into()),
+        Grammar::new(&tree_sitter_typescript::LANGUAGE_TSX.into()),
+    ]
+});
+
+impl Grammar {
+    fn new(language: &Language) -> Grammar {
+        let kinds = (0..language.node_kind_count())
+            .map(|id| language.node_kind_for_id(id as u16).unwrap_or("").into())
+            .collect();
+        let fields = (1..=language.field_count() as u16)
+            .filter_map(|id| Some((language.field_name_for_id(id)?.into(), NonZeroU16::new(id)?)))
+            .collect();
+        Grammar { kinds, fields }
     }
+
+    pub fn python() -> &'static Grammar {
+        &GRAMMARS[0]
+    }
+
+    pub fn typescript(tsx: bool) -> &'static Grammar {
+        &GRAMMARS[if tsx { 2 } else { 1 }]
+    }
+
+    pub fn field_id(&self, name: &str) -> Option<NonZeroU16> {
+        self.fields.get(name).copied()
+    }
+
+    /// The tables of the grammar that parsed `node`. The three grammars differ in their number
+    /// of node kinds, which tells them apart without comparing names.
+    pub fn of(node: Node<'_>) -> Option<&'static Grammar> {
+        let count = node.language().node_kind_count();
+        GRAMMARS.iter().find(|g| g.kinds.len() == count)
+    }
+
+    /// The same name as `node.kind()`. Error nodes have an id past the table.
+    pub fn kind<'t>(&'static self, node: Node<'t>) -> &'t str {
+        match self.kinds.get(usize::from(node.kind_id())) {
+            Some(name) => name,
+            None => node.kind(),
+        }
+    }
+
+    pub fn field<'t>(&self, node: Node<'t>, name: &str) -> Option<Node<'t>> {
+        node.child_by_field_id(self.fields.get(name)?.get())
+    }
+}
+
+pub trait NodeExt<'t> {
+    fn field(&self, name: &str) -> Option<Node<'t>>;
+    /// `kind()` without the C string conversion.
+    fn kind_name(&self) -> &'t str;
+}
+
+impl<'t> NodeExt<'t> for Node<'t> {
+    fn field(&self, name: &str) -> Option<Node<'t>> {
+        match Grammar::of(*self) {
+            Some(g) => g.field(*self, name),
+            None => self.child_by_field_name(name),
+        }
+    }
+
+    fn kind_name(&self) -> &'t str {
+        match Grammar::of(*self) {
+            Some(g) => g.kind(*self),
+            None => self.kind(),
+        }
+    }
+}
+
+/// Whether the text names Composio's API host in any letter case, without allocating: it runs
+/// on every string literal.
+pub fn names_composio_host(text: &str) -> bool {
+    text.as_bytes()
+        .windows(b"composio.dev".len())
+        .any(|w| w.eq_ignore_ascii_case(b"composio.dev"))
 }
 
 /// Whether the text names Composio in any letter case, without allocating: it runs on whole
@@ -187,4 +251,100 @@ pub fn mentions_composio(text: &str) -> bool {
     text.as_bytes()
         .windows(b"composio".len())
         .any(|w| w.eq_ignore_ascii_case(b"composio"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(language: &Language, src: &str) -> tree_sitter::Tree {
+        let mut parser = tree_sitter::Parser::new();
+        parser.set_language(language).unwrap();
+        parser.parse(src, None).unwrap()
+    }
+
+    /// Every node of the tree, anonymous, error and missing ones included.
+    fn all_nodes(tree: &tree_sitter::Tree) -> Vec<Node<'_>> {
+        let mut out = Vec::new();
+        let mut stack = vec![tree.root_node()];
+        while let Some(n) = stack.pop() {
+            out.push(n);
+            let mut cursor = n.walk();
+            stack.extend(n.children(&mut cursor));
+        }
+        out
+    }
+
+    #[test]
+    fn grammar_tables_agree_with_tree_sitter() {
+        let cases: [(Language, &str); 3] = [
+            (
+                tree_sitter_python::LANGUAGE.into(),
+                "import os\n@dec\ndef f(a: int = 1, *b, **c) -> str:\n    return f\"{a!r}\" + 'x'\nclass C(B):\n    x = lambda q: q.y[0]\nif (:\n  print(\"unterminated\n",
+            ),
+            (
+                tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
+                "import { a as b } from 'm';\nexport const f = async <T,>(x: T): Promise<T> => x?.y ?? `${x}`;\nclass K extends L { static z = 1; #p = 2; m() { return this.#p } }\nlet q = (1 + ;\n",
+            ),
+            (
+                tree_sitter_typescript::LANGUAGE_TSX.into(),
+                "const e = <div onClick={() => go(1)}>{items.map(i => <b key={i}/>)}</div>;\nfunction g(",
+            ),
+        ];
+        for (language, src) in cases {
+            let tree = parse(&language, src);
+            let nodes = all_nodes(&tree);
+            assert!(nodes.iter().any(|n| n.is_error() || n.is_missing()));
+            for n in nodes {
+                let grammar = Grammar::of(n).expect("one of the linked grammars");
+                assert_eq!(grammar.kind(n), n.kind());
+                assert_eq!(n.kind_name(), n.kind());
+            }
+            let grammar = Grammar::of(tree.root_node()).unwrap();
+            for id in 1..=language.field_count() as u16 {
+                let name = language.field_name_for_id(id).unwrap();
+                assert_eq!(grammar.field_id(name).map(NonZeroU16::get), Some(id));
+                assert_eq!(
+                    language.field_id_for_name(name).map(NonZeroU16::get),
+                    Some(id)
+                );
+            }
+            assert_eq!(grammar.field_id("no_such_field"), None);
+        }
+    }
+
+    #[test]
+    fn grammars_are_told_apart() {
+        let py = parse(&tree_sitter_python::LANGUAGE.into(), "x = 1\n");
+        let ts = parse(
+            &tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
+            "x = 1;\n",
+        );
+        let tsx = parse(&tree_sitter_typescript::LANGUAGE_TSX.into(), "x = 1;\n");
+        let of = |t: &tree_sitter::Tree| Grammar::of(t.root_node()).map(|g| g as *const Grammar);
+        assert_eq!(of(&py), Some(Grammar::python() as *const Grammar));
+        assert_eq!(of(&ts), Some(Grammar::typescript(false) as *const Grammar));
+        assert_eq!(of(&tsx), Some(Grammar::typescript(true) as *const Grammar));
+    }
+
+    #[test]
+    fn names_composio_host_ignores_case() {
+        assert!(names_composio_host("https://backend.COMPOSIO.dev/api/v3"));
+        assert!(!names_composio_host("composio.de"));
+        assert!(!names_composio_host(""));
+    }
+
+    /// The walks do not step into clean strings, but must still see errors inside one.
+    #[test]
+    fn errors_inside_strings_are_still_syntax_errors() {
+        let src = "const x = \"ab\ncd\";\n";
+        let ts = crate::lang::typescript::analyze(src, false, &[]);
+        let inside = src.find("cd").unwrap();
+        assert!(ts.syntax_errors.iter().any(|e| e.start == inside), "{:?}", ts.syntax_errors);
+        // The parser closes the second string with a missing (empty) `string_end`.
+        let py = crate::lang::python::analyze("x = 'ab\n';\n", &[]);
+        assert!(py.syntax_errors.iter().any(|e| e.is_empty()), "{:?}", py.syntax_errors);
+        let clean = crate::lang::python::analyze("x = \"abc\"\ny = b'q' rb\"z\"\n", &[]);
+        assert!(clean.syntax_errors.is_empty());
+    }
 }

@@ -4,9 +4,11 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use tree_sitter::Node;
+use std::num::NonZeroU16;
 
-use crate::lang::common::{FieldExt, mentions_composio};
+use tree_sitter::{Node, TreeCursor};
+
+use crate::lang::common::{Grammar, NodeExt, mentions_composio, names_composio_host};
 
 use crate::model::Span;
 
@@ -72,6 +74,15 @@ pub struct SubscriptStore<'t> {
     pub scope: ScopeId,
 }
 
+/// A call with its callee and argument list, looked up once: every pass over the calls needs
+/// them, and a field lookup searches the node's children.
+pub struct Call<'t> {
+    pub node: Node<'t>,
+    pub scope: ScopeId,
+    pub function: Option<Node<'t>>,
+    pub arguments: Option<Node<'t>>,
+}
+
 pub struct Index<'t> {
     pub scopes: Vec<Scope<'t>>,
     pub classes: Vec<Class<'t>>,
@@ -87,7 +98,7 @@ pub struct Index<'t> {
     pub logger_aliases: FxHashSet<String>,
     /// Some import mentions composio (the SDK, or a module/name of the project's own).
     pub touches_composio: bool,
-    pub calls: Vec<(Node<'t>, ScopeId)>,
+    pub calls: Vec<Call<'t>>,
     pub name_uses: FxHashMap<&'t str, Vec<(Node<'t>, ScopeId)>>,
     pub attr_stores: Vec<AttrStore<'t>>,
     pub class_attr_stores: Vec<(Node<'t>, Node<'t>, ScopeId)>,
@@ -98,89 +109,226 @@ pub struct Index<'t> {
     pub comments: Vec<Span>,
 }
 
-struct Frame<'t> {
-    node: Node<'t>,
-    scope: ScopeId,
-    /// Set while directly inside a class body (not inside its methods).
-    class_body: Option<ClassId>,
+/// Which children of a visited node the walk visits, and in which scope. Every visited node's
+/// comment children are still collected (suppressions), whatever its mode.
+#[derive(Clone, Copy)]
+enum Children {
+    /// None: the node has been read whole (imports, `global`).
+    Skip,
+    /// Not even comments: the cursor does not step into the node (a string without
+    /// interpolations or errors).
+    Leaf,
+    All {
+        scope: ScopeId,
+        class_body: Option<ClassId>,
+    },
+    /// Only the child in this field: the object of `a.b` (the attribute name is not a variable
+    /// use), the value of `key=value`.
+    Only {
+        field: Option<NonZeroU16>,
+        scope: ScopeId,
+        class_body: Option<ClassId>,
+    },
+    /// Parameters (defaults, annotations) in the enclosing scope, the body in the function's.
+    Function { outer: ScopeId, inner: ScopeId },
+    /// Superclasses in the enclosing scope, the body as the class body.
+    Class {
+        outer: ScopeId,
+        body: ScopeId,
+        class: ClassId,
+    },
 }
 
-pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
-    let mut ix = Index {
-        scopes: vec![Scope {
-            kind: ScopeKind::Module,
-            parent: None,
-            name: "<module>".into(),
-            class: None,
-            params: Vec::new(),
-            assigns: FxHashMap::default(),
-            globals: FxHashSet::default(),
-            decorators: Vec::new(),
-            returns: Vec::new(),
-            defs: FxHashMap::default(),
-        }],
-        classes: Vec::new(),
-        class_by_name: FxHashMap::default(),
-        global_assigns: FxHashMap::default(),
-        sdk_modules: FxHashSet::default(),
-        client_classes: FxHashSet::default(),
-        logger_aliases: FxHashSet::default(),
-        touches_composio: false,
-        calls: Vec::new(),
-        name_uses: FxHashMap::default(),
-        attr_stores: Vec::new(),
-        class_attr_stores: Vec::new(),
-        subscript_stores: Vec::new(),
-        named_assigns: Vec::new(),
-        syntax_errors: Vec::new(),
-        comments: Vec::new(),
-    };
-    let text = |n: Node<'t>| -> &'t str { &src[n.byte_range()] };
-    let mut decorators: FxHashMap<usize, Vec<Node<'t>>> = FxHashMap::default();
-    let mut stack = vec![Frame {
-        node: root,
-        scope: MODULE,
-        class_body: None,
-    }];
-    let mut cursor = root.walk();
+struct Fields {
+    parameters: Option<NonZeroU16>,
+    body: Option<NonZeroU16>,
+    superclasses: Option<NonZeroU16>,
+    object: Option<NonZeroU16>,
+    value: Option<NonZeroU16>,
+}
 
-    while let Some(Frame {
-        node,
-        scope,
-        class_body,
-    }) = stack.pop()
-    {
-        // Branches below that walk only some children must not lose comments (suppressions)
-        // attached directly to the node, such as an own-line comment opening a function body.
-        ix.comments.extend(
-            node.children(&mut cursor)
-                .filter(|c| c.kind() == "comment")
-                .map(|c| c.byte_range()),
-        );
-        match node.kind() {
+/// Whether the cursor's field is the wanted one.
+fn in_field(field: Option<NonZeroU16>, wanted: Option<NonZeroU16>) -> bool {
+    field.is_some() && field == wanted
+}
+
+impl Children {
+    /// The scope and class body a child is visited in, if it is. `field` (the child's field) is
+    /// asked only when the mode depends on it: the cursor finds it by a search.
+    fn context(
+        self,
+        field: impl FnOnce() -> Option<NonZeroU16>,
+        f: &Fields,
+    ) -> Option<(ScopeId, Option<ClassId>)> {
+        match self {
+            Children::Skip | Children::Leaf => None,
+            Children::All { scope, class_body } => Some((scope, class_body)),
+            Children::Only {
+                field: only,
+                scope,
+                class_body,
+            } => in_field(field(), only).then_some((scope, class_body)),
+            Children::Function { outer, inner } => {
+                let field = field();
+                if in_field(field, f.parameters) {
+                    Some((outer, None))
+                } else if in_field(field, f.body) {
+                    Some((inner, None))
+                } else {
+                    None
+                }
+            }
+            Children::Class { outer, body, class } => {
+                let field = field();
+                if in_field(field, f.superclasses) {
+                    Some((outer, None))
+                } else if in_field(field, f.body) {
+                    Some((body, Some(class)))
+                } else {
+                    None
+                }
+            }
+        }
+    }
+}
+
+/// A depth-first walk with one tree cursor: each node is reached once, by a cursor step, instead
+/// of materialising every node's child list.
+pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
+    let grammar = Grammar::python();
+    let fields = Fields {
+        parameters: grammar.field_id("parameters"),
+        body: grammar.field_id("body"),
+        superclasses: grammar.field_id("superclasses"),
+        object: grammar.field_id("object"),
+        value: grammar.field_id("value"),
+    };
+    let mut walker = Walker {
+        ix: Index {
+            scopes: vec![Scope {
+                kind: ScopeKind::Module,
+                parent: None,
+                name: "<module>".into(),
+                class: None,
+                params: Vec::new(),
+                assigns: FxHashMap::default(),
+                globals: FxHashSet::default(),
+                decorators: Vec::new(),
+                returns: Vec::new(),
+                defs: FxHashMap::default(),
+            }],
+            classes: Vec::new(),
+            class_by_name: FxHashMap::default(),
+            global_assigns: FxHashMap::default(),
+            sdk_modules: FxHashSet::default(),
+            client_classes: FxHashSet::default(),
+            logger_aliases: FxHashSet::default(),
+            touches_composio: false,
+            calls: Vec::new(),
+            name_uses: FxHashMap::default(),
+            attr_stores: Vec::new(),
+            class_attr_stores: Vec::new(),
+            subscript_stores: Vec::new(),
+            named_assigns: Vec::new(),
+            syntax_errors: Vec::new(),
+            comments: Vec::new(),
+        },
+        src,
+        grammar,
+        fields,
+        decorators: FxHashMap::default(),
+        aux: root.walk(),
+    };
+    let mut cursor = root.walk();
+    // The mode of each node on the path from the root to the cursor's parent.
+    let mut modes = vec![walker.visit(root, MODULE, None)];
+    if cursor.goto_first_child() {
+        'walk: loop {
+            let node = cursor.node();
+            if node.is_named() || node.is_missing() {
+                let parent_mode = *modes.last().expect("the cursor is below the root");
+                if grammar.kind(node) == "comment" {
+                    walker.ix.comments.push(node.byte_range());
+                } else if let Some((scope, class_body)) =
+                    parent_mode.context(|| cursor.field_id(), &walker.fields)
+                {
+                    let mode = walker.visit(node, scope, class_body);
+                    if !matches!(mode, Children::Leaf) && cursor.goto_first_child() {
+                        modes.push(mode);
+                        continue;
+                    }
+                }
+            }
+            // The next sibling, or that of the nearest ancestor that has one.
+            while !cursor.goto_next_sibling() {
+                modes.pop();
+                if modes.is_empty() || !cursor.goto_parent() {
+                    break 'walk;
+                }
+            }
+        }
+    }
+    let mut ix = walker.ix;
+
+    // `global x` inside a function makes its assignments to `x` module-level bindings.
+    for sid in 1..ix.scopes.len() {
+        let globals: Vec<String> = ix.scopes[sid].globals.iter().cloned().collect();
+        for g in globals {
+            if let Some(values) = ix.scopes[sid].assigns.remove(&g) {
+                let entry = ix.global_assigns.entry(g).or_default();
+                entry.extend(values.into_iter().map(|v| (v, sid)));
+            }
+        }
+    }
+    ix
+}
+
+struct Walker<'t> {
+    ix: Index<'t>,
+    src: &'t str,
+    grammar: &'static Grammar,
+    fields: Fields,
+    /// Decorators of a definition, from its `decorated_definition` (visited first).
+    decorators: FxHashMap<usize, Vec<Node<'t>>>,
+    /// For reading a node's children while the walk's own cursor stands on it.
+    aux: TreeCursor<'t>,
+}
+
+impl<'t> Walker<'t> {
+    fn text(&self, n: Node<'t>) -> &'t str {
+        &self.src[n.byte_range()]
+    }
+
+    /// Records what `node` tells name resolution and says which of its children to visit.
+    fn visit(&mut self, node: Node<'t>, scope: ScopeId, class_body: Option<ClassId>) -> Children {
+        let all = Children::All { scope, class_body };
+        let kind = self.grammar.kind(node);
+        let ix = &mut self.ix;
+        match kind {
             "ERROR" => ix.syntax_errors.push(node.byte_range()),
             _ if node.is_missing() => ix.syntax_errors.push(node.byte_range()),
             "decorated_definition" => {
                 if let Some(def) = node.field("definition") {
                     let decs = node
-                        .named_children(&mut cursor)
-                        .filter(|c| c.kind() == "decorator")
+                        .named_children(&mut self.aux)
+                        .filter(|c| c.kind_name() == "decorator")
                         .collect();
-                    decorators.insert(def.id(), decs);
+                    self.decorators.insert(def.id(), decs);
                 }
             }
             "function_definition" | "lambda" => {
                 let name = node
                     .field("name")
-                    .map(|n| text(n).to_string())
+                    .map(|n| self.text(n).to_string())
                     .unwrap_or_else(|| "<lambda>".into());
+                let ix = &mut self.ix;
                 let id = ix.scopes.len();
                 let params = node
                     .field("parameters")
-                    .map(|p| read_params(p, src))
+                    .map(|p| read_params(p, self.src))
                     .unwrap_or_default();
                 let mut returns = Vec::new();
-                if node.kind() == "lambda"
+                if kind == "lambda"
                     && let Some(body) = node.field("body")
                 {
                     returns.push(body);
@@ -198,11 +346,11 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                     params,
                     assigns: FxHashMap::default(),
                     globals: FxHashSet::default(),
-                    decorators: decorators.remove(&node.id()).unwrap_or_default(),
+                    decorators: self.decorators.remove(&node.id()).unwrap_or_default(),
                     returns,
                     defs: FxHashMap::default(),
                 });
-                if node.kind() == "function_definition" {
+                if kind == "function_definition" {
                     match class_body {
                         Some(c) => {
                             ix.classes[c].methods.insert(name, id);
@@ -212,28 +360,18 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                         }
                     }
                 }
-                // Defaults and decorators belong to the enclosing scope; walk them there.
-                if let Some(params) = node.field("parameters") {
-                    stack.push(Frame {
-                        node: params,
-                        scope,
-                        class_body: None,
-                    });
-                }
-                if let Some(body) = node.field("body") {
-                    stack.push(Frame {
-                        node: body,
-                        scope: id,
-                        class_body: None,
-                    });
-                }
-                continue;
+                // Defaults and decorators belong to the enclosing scope.
+                return Children::Function {
+                    outer: scope,
+                    inner: id,
+                };
             }
             "class_definition" => {
                 let name = node
                     .field("name")
-                    .map(|n| text(n).to_string())
+                    .map(|n| self.text(n).to_string())
                     .unwrap_or_default();
+                let ix = &mut self.ix;
                 let id = ix.classes.len();
                 let body_scope = ix.scopes.len();
                 ix.classes.push(Class {
@@ -250,38 +388,30 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                     params: Vec::new(),
                     assigns: FxHashMap::default(),
                     globals: FxHashSet::default(),
-                    decorators: decorators.remove(&node.id()).unwrap_or_default(),
+                    decorators: self.decorators.remove(&node.id()).unwrap_or_default(),
                     returns: Vec::new(),
                     defs: FxHashMap::default(),
                 });
                 ix.class_by_name.insert(name, id);
-                if let Some(sup) = node.field("superclasses") {
-                    stack.push(Frame {
-                        node: sup,
-                        scope,
-                        class_body: None,
-                    });
-                }
-                if let Some(body) = node.field("body") {
-                    stack.push(Frame {
-                        node: body,
-                        scope: body_scope,
-                        class_body: Some(id),
-                    });
-                }
-                continue;
+                return Children::Class {
+                    outer: scope,
+                    body: body_scope,
+                    class: id,
+                };
             }
             "import_statement" | "import_from_statement" => {
-                read_import(node, src, &mut ix);
-                continue;
+                read_import(node, self.src, ix);
+                return Children::Skip;
             }
             "global_statement" => {
-                for n in node.named_children(&mut cursor) {
-                    if n.kind() == "identifier" {
-                        ix.scopes[scope].globals.insert(text(n).to_string());
+                for n in node.named_children(&mut self.aux) {
+                    if n.kind_name() == "identifier" {
+                        ix.scopes[scope]
+                            .globals
+                            .insert(self.src[n.byte_range()].to_string());
                     }
                 }
-                continue;
+                return Children::Skip;
             }
             "return_statement" => {
                 if let Some(v) = node.named_child(0) {
@@ -289,97 +419,77 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                 }
             }
             "assignment" => {
-                record_assignment(node, scope, class_body, src, &mut ix);
+                record_assignment(node, scope, class_body, self.src, ix);
             }
             "named_expression" => {
                 if let (Some(n), Some(v)) = (node.field("name"), node.field("value")) {
-                    bind(&mut ix, scope, class_body, n, v, src);
+                    bind(ix, scope, class_body, n, v, self.src);
                 }
             }
             "with_item" => {
                 if let Some(v) = node.field("value")
-                    && v.kind() == "as_pattern"
+                    && v.kind_name() == "as_pattern"
                     && let (Some(value), Some(alias)) = (v.named_child(0), v.field("alias"))
                     && let Some(target) = alias.named_child(0)
-                    && target.kind() == "identifier"
+                    && target.kind_name() == "identifier"
                 {
-                    bind(&mut ix, scope, class_body, target, value, src);
+                    bind(ix, scope, class_body, target, value, self.src);
                 }
             }
-            "call" => ix.calls.push((node, scope)),
+            "call" => ix.calls.push(Call {
+                node,
+                scope,
+                function: node.field("function"),
+                arguments: node.field("arguments"),
+            }),
             "attribute" => {
-                if let (Some(obj), Some(attr)) = (node.field("object"), node.field("attribute"))
-                    && obj.kind() == "identifier"
-                    && text(obj) == "self"
-                    && let Some(c) = ix.scopes[scope].class.or_else(|| method_class(&ix, scope))
+                if let Some(obj) = node.field("object")
+                    && obj.kind_name() == "identifier"
+                    && &self.src[obj.byte_range()] == "self"
+                    && let Some(attr) = node.field("attribute")
+                    && let Some(c) = ix.scopes[scope].class.or_else(|| method_class(ix, scope))
                 {
                     ix.classes[c]
                         .field_uses
-                        .entry(text(attr))
+                        .entry(&self.src[attr.byte_range()])
                         .or_default()
                         .push((node, scope));
                 }
-                // The attribute name is not a variable use: walk only the object.
-                if let Some(obj) = node.field("object") {
-                    stack.push(Frame {
-                        node: obj,
-                        scope,
-                        class_body,
-                    });
-                }
-                continue;
+                return Children::Only {
+                    field: self.fields.object,
+                    scope,
+                    class_body,
+                };
             }
             "keyword_argument" => {
-                if let Some(v) = node.field("value") {
-                    stack.push(Frame {
-                        node: v,
-                        scope,
-                        class_body,
-                    });
-                }
-                continue;
+                return Children::Only {
+                    field: self.fields.value,
+                    scope,
+                    class_body,
+                };
             }
             "identifier" => {
                 ix.name_uses
-                    .entry(text(node))
+                    .entry(&self.src[node.byte_range()])
                     .or_default()
                     .push((node, scope));
             }
-            // Code that calls Composio's REST API directly names its host.
-            "string"
-                if !ix.touches_composio
-                    && text(node).to_ascii_lowercase().contains("composio.dev") =>
-            {
-                ix.touches_composio = true;
+            "string" => {
+                let text = &self.src[node.byte_range()];
+                // Code that calls Composio's REST API directly names its host.
+                if !ix.touches_composio && names_composio_host(text) {
+                    ix.touches_composio = true;
+                }
+                // Only an f-string holds expressions; the prefix is what precedes the quote.
+                let prefix = &text[..text.find(['"', '\'']).unwrap_or(0)];
+                if !prefix.contains(['f', 'F']) && !node.has_error() {
+                    return Children::Leaf;
+                }
             }
             _ => {}
         }
-        // Pushed in source order, then flipped so the first child is visited first. Anonymous
-        // tokens (punctuation, keywords) index nothing, unless the parser made them up.
-        let first = stack.len();
-        stack.extend(
-            node.children(&mut cursor)
-                .filter(|c| c.is_named() || c.is_missing())
-                .map(|child| Frame {
-                    node: child,
-                    scope,
-                    class_body,
-                }),
-        );
-        stack[first..].reverse();
+        all
     }
-
-    // `global x` inside a function makes its assignments to `x` module-level bindings.
-    for sid in 1..ix.scopes.len() {
-        let globals: Vec<String> = ix.scopes[sid].globals.iter().cloned().collect();
-        for g in globals {
-            if let Some(values) = ix.scopes[sid].assigns.remove(&g) {
-                let entry = ix.global_assigns.entry(g).or_default();
-                entry.extend(values.into_iter().map(|v| (v, sid)));
-            }
-        }
-    }
-    ix
 }
 
 /// The class a nested function inside a method belongs to, for `self` captured by closures.
@@ -398,7 +508,7 @@ fn read_params<'t>(params: Node<'t>, src: &'t str) -> Vec<Param<'t>> {
     let mut cursor = params.walk();
     for p in params.named_children(&mut cursor) {
         let text = |n: Node<'t>| src[n.byte_range()].to_string();
-        let param = match p.kind() {
+        let param = match p.kind_name() {
             "identifier" => Param {
                 name: text(p),
                 default: None,
@@ -407,7 +517,7 @@ fn read_params<'t>(params: Node<'t>, src: &'t str) -> Vec<Param<'t>> {
             },
             "typed_parameter" => {
                 let name_node = p.named_child(0);
-                let splat = name_node.is_some_and(|n| n.kind() != "identifier");
+                let splat = name_node.is_some_and(|n| n.kind_name() != "identifier");
                 let name = name_node
                     .map(|n| text(n).trim_start_matches('*').to_string())
                     .unwrap_or_default();
@@ -440,9 +550,9 @@ fn read_params<'t>(params: Node<'t>, src: &'t str) -> Vec<Param<'t>> {
 fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
     let text = |n: Node<'t>| &src[n.byte_range()];
     let mut cursor = node.walk();
-    if node.kind() == "import_statement" {
+    if node.kind_name() == "import_statement" {
         for item in node.named_children(&mut cursor) {
-            let (module, alias) = match item.kind() {
+            let (module, alias) = match item.kind_name() {
                 "aliased_import" => (
                     item.field("name").map(text).unwrap_or(""),
                     item.field("alias").map(text),
@@ -471,7 +581,7 @@ fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
     }
     let from_sdk = module == "composio" || module.starts_with("composio.");
     for item in node.children_by_field_name("name", &mut cursor) {
-        let (name, alias) = match item.kind() {
+        let (name, alias) = match item.kind_name() {
             "aliased_import" => (
                 item.field("name").map(text).unwrap_or(""),
                 item.field("alias").map(text),
@@ -504,7 +614,7 @@ fn record_assignment<'t>(
     // `a = b = value`: every target gets the innermost value.
     let mut value = node.field("right");
     while let Some(v) = value {
-        if v.kind() != "assignment" {
+        if v.kind_name() != "assignment" {
             break;
         }
         value = v.field("right");
@@ -513,7 +623,7 @@ fn record_assignment<'t>(
     let Some(left) = node.field("left") else {
         return;
     };
-    match left.kind() {
+    match left.kind_name() {
         "identifier" | "attribute" => bind(ix, scope, class_body, left, value, src),
         "subscript" => {
             if let (Some(container), Some(key)) = (left.field("value"), left.field("subscript")) {
@@ -527,7 +637,7 @@ fn record_assignment<'t>(
             }
         }
         "pattern_list" | "tuple_pattern"
-            if matches!(value.kind(), "expression_list" | "tuple")
+            if matches!(value.kind_name(), "expression_list" | "tuple")
                 && value.named_child_count() == left.named_child_count() =>
         {
             let mut lc = left.walk();
@@ -537,7 +647,7 @@ fn record_assignment<'t>(
                 .zip(value.named_children(&mut vc))
                 .collect();
             for (target, v) in pairs {
-                if matches!(target.kind(), "identifier" | "attribute") {
+                if matches!(target.kind_name(), "identifier" | "attribute") {
                     bind(ix, scope, class_body, target, v, src);
                 }
             }
@@ -555,7 +665,7 @@ fn bind<'t>(
     src: &'t str,
 ) {
     let text = |n: Node<'t>| src[n.byte_range()].to_string();
-    if target.kind() == "identifier" {
+    if target.kind_name() == "identifier" {
         let name = text(target);
         if let Some(c) = class_body {
             ix.classes[c]
@@ -576,7 +686,7 @@ fn bind<'t>(
     let (Some(obj), Some(attr)) = (target.field("object"), target.field("attribute")) else {
         return;
     };
-    if obj.kind() == "identifier"
+    if obj.kind_name() == "identifier"
         && text(obj) == "self"
         && let Some(c) = ix.scopes[scope].class.or_else(|| method_class(ix, scope))
     {

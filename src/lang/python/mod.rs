@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use tree_sitter::{Node, Parser};
 
 use super::common::{
-    FieldExt, LOG_METHODS, is_config_read, is_constant_name, is_extra_logger, is_logger_name,
+    LOG_METHODS, NodeExt, is_config_read, is_constant_name, is_extra_logger, is_logger_name,
     is_main_name, is_request_param, last_name, session_method, takes_user_id_first,
 };
 use super::memo::{EvalMemo, Key};
@@ -21,7 +21,7 @@ use crate::model::{
     self, CacheStore, FileModel, KeyKind, SessionSite, Sharing, StrLiteral, UserIdArg,
     UserIdBinding,
 };
-use index::{ClassId, Index, MODULE, ScopeId, ScopeKind};
+use index::{Call, ClassId, Index, MODULE, ScopeId, ScopeKind};
 
 thread_local! {
     static PARSER: RefCell<Parser> = RefCell::new({
@@ -145,7 +145,7 @@ impl<'a, 't> Resolver<'a, 't> {
     // ---------------------------------------------------------------- evaluation
 
     fn eval(&mut self, node: Node<'t>, scope: ScopeId) -> Vec<Val> {
-        let key = match node.kind() {
+        let key = match node.kind_name() {
             "identifier" => Key::Name(scope, self.text(node)),
             _ => Key::Node(node.id()),
         };
@@ -159,7 +159,7 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn eval_uncached(&mut self, node: Node<'t>, scope: ScopeId) -> Vec<Val> {
-        match node.kind() {
+        match node.kind_name() {
             "identifier" => self.eval_name(node, scope),
             "attribute" => self.eval_attribute(node, scope),
             "call" => self.eval_call(node, scope),
@@ -404,7 +404,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// does not pass explicitly (`self` for methods and constructors).
     fn resolve_function(&mut self, callee: Node<'t>, scope: ScopeId) -> Option<(ScopeId, usize)> {
         let ix = self.ix;
-        match callee.kind() {
+        match callee.kind_name() {
             "identifier" => {
                 let name = self.text(callee);
                 match self.lookup(name, scope) {
@@ -452,8 +452,14 @@ impl<'a, 't> Resolver<'a, 't> {
     fn calls_to(&mut self, f: ScopeId) -> Vec<CallSite<'t>> {
         if self.calls_to.is_none() {
             let mut map: FxHashMap<ScopeId, Vec<_>> = FxHashMap::default();
-            for &(call, scope) in &self.ix.calls {
-                if let Some(callee) = call.field("function")
+            for &Call {
+                node: call,
+                scope,
+                function,
+                ..
+            } in &self.ix.calls
+            {
+                if let Some(callee) = function
                     && let Some((target, offset)) = self.resolve_function(callee, scope)
                 {
                     map.entry(target).or_default().push((call, scope, offset));
@@ -474,7 +480,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let mut cursor = args.walk();
         let mut positional = 0;
         for a in args.named_children(&mut cursor) {
-            match a.kind() {
+            match a.kind_name() {
                 "keyword_argument" => {
                     if a.field("name").is_some_and(|n| self.text(n) == name) {
                         return a.field("value");
@@ -526,7 +532,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// `Some(false)` for a session-creating call, `Some(true)` for a reopening `use(...)`.
     fn classify_session_call(&mut self, call: Node<'t>, scope: ScopeId) -> Option<bool> {
         let callee = call.field("function")?;
-        if callee.kind() != "attribute" {
+        if callee.kind_name() != "attribute" {
             return None;
         }
         let obj = callee.field("object")?;
@@ -540,8 +546,8 @@ impl<'a, 't> Resolver<'a, 't> {
 
     fn find_sessions(&mut self) {
         let ix = self.ix;
-        for &(call, scope) in &ix.calls {
-            self.session_site(call, scope);
+        for call in &ix.calls {
+            self.session_site(call.node, call.scope);
         }
     }
 
@@ -559,7 +565,7 @@ impl<'a, 't> Resolver<'a, 't> {
             })
             .collect();
         // A session wrapped in a tuple, list, dict or record constructor is still stored.
-        let wraps = match value.kind() {
+        let wraps = match value.kind_name() {
             "tuple" | "list" | "dictionary" | "expression_list" => true,
             "call" => value
                 .field("function")
@@ -591,7 +597,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let mut first = None;
         let mut splats = Vec::new();
         for a in args.named_children(&mut cursor) {
-            match a.kind() {
+            match a.kind_name() {
                 "keyword_argument" => {
                     if a.field("name").is_some_and(|n| self.text(n) == "user_id") {
                         return a.field("value");
@@ -619,8 +625,8 @@ impl<'a, 't> Resolver<'a, 't> {
         self.ix
             .calls
             .iter()
-            .find(|(c, _)| c.id() == call.id())
-            .map(|(_, s)| *s)
+            .find(|c| c.node.id() == call.id())
+            .map(|c| c.scope)
             .unwrap_or(MODULE)
     }
 
@@ -635,15 +641,16 @@ impl<'a, 't> Resolver<'a, 't> {
         if depth > 4 {
             return None;
         }
-        match node.kind() {
+        match node.kind_name() {
             "dictionary" => {
                 let mut cursor = node.walk();
 
                 node.named_children(&mut cursor).find_map(|pair| {
                     let k = pair.field("key")?;
-                    (pair.kind() == "pair" && string_value(k, self.src).as_deref() == Some(key))
-                        .then(|| pair.field("value"))
-                        .flatten()
+                    (pair.kind_name() == "pair"
+                        && string_value(k, self.src).as_deref() == Some(key))
+                    .then(|| pair.field("value"))
+                    .flatten()
                 })
             }
             "call"
@@ -655,7 +662,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 let mut cursor = args.walk();
 
                 args.named_children(&mut cursor).find_map(|a| {
-                    (a.kind() == "keyword_argument"
+                    (a.kind_name() == "keyword_argument"
                         && a.field("name").is_some_and(|n| self.text(n) == key))
                     .then(|| a.field("value"))
                     .flatten()
@@ -679,7 +686,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let Some(callee) = call.field("function") else {
             return Vec::new();
         };
-        if callee.kind() != "attribute" {
+        if callee.kind_name() != "attribute" {
             return Vec::new();
         }
         let Some(obj) = callee.field("object") else {
@@ -708,11 +715,11 @@ impl<'a, 't> Resolver<'a, 't> {
         if let Some(args) = call.field("arguments") {
             let mut cursor = args.walk();
             for a in args.named_children(&mut cursor) {
-                if a.kind() == "keyword_argument"
+                if a.kind_name() == "keyword_argument"
                     && a.field("name").is_some_and(|n| self.text(n) == "user_ids")
                     && let Some(v) = a.field("value")
                 {
-                    if v.kind() == "list" || v.kind() == "tuple" {
+                    if v.kind_name() == "list" || v.kind_name() == "tuple" {
                         let mut c2 = v.walk();
                         out.extend(v.named_children(&mut c2));
                     } else {
@@ -726,16 +733,19 @@ impl<'a, 't> Resolver<'a, 't> {
 
     fn find_user_ids(&mut self, model: &mut FileModel) {
         let ix = self.ix;
-        for &(call, scope) in &ix.calls {
+        for &Call {
+            node: call,
+            scope,
+            function,
+            ..
+        } in &ix.calls
+        {
             let mut exprs = self.composio_user_id_exprs(call, scope);
             exprs.extend(self.rest_user_id(call, scope));
             if exprs.is_empty() {
                 continue;
             }
-            let callee = call
-                .field("function")
-                .map(|c| self.compact(c))
-                .unwrap_or_default();
+            let callee = function.map(|c| self.compact(c)).unwrap_or_default();
             for expr in exprs {
                 let mut visited = FxHashSet::default();
                 self.push_user_id(model, expr, scope, call, &callee, &mut visited);
@@ -747,7 +757,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// `httpx.post(f"{COMPOSIO_BASE}/tool_router/session", json={"user_id": ...})`.
     fn rest_user_id(&mut self, call: Node<'t>, scope: ScopeId) -> Option<Node<'t>> {
         let callee = call.field("function")?;
-        if callee.kind() != "attribute" {
+        if callee.kind_name() != "attribute" {
             return None;
         }
         let method = self.text(callee.field("attribute")?);
@@ -795,7 +805,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let mut stack = vec![node];
         let mut cursor = node.walk();
         while let Some(n) = stack.pop() {
-            let values: Vec<(Node<'t>, ScopeId)> = match n.kind() {
+            let values: Vec<(Node<'t>, ScopeId)> = match n.kind_name() {
                 "identifier" => match self.lookup(self.text(n), scope) {
                     Binding::Values(v) => v,
                     _ => Vec::new(),
@@ -826,7 +836,7 @@ impl<'a, 't> Resolver<'a, 't> {
             {
                 return true;
             }
-            if n.kind() == "attribute" {
+            if n.kind_name() == "attribute" {
                 stack.extend(n.field("object"));
             }
         }
@@ -878,7 +888,7 @@ impl<'a, 't> Resolver<'a, 't> {
             return;
         }
         let d = depth + 1;
-        match node.kind() {
+        match node.kind_name() {
             "string" | "concatenated_string" => {
                 if let Some(value) = string_value(node, self.src) {
                     if model::is_email_literal(&value) {
@@ -1015,13 +1025,13 @@ impl<'a, 't> Resolver<'a, 't> {
             .map(|a| {
                 let mut c = a.walk();
                 a.named_children(&mut c)
-                    .filter(|n| n.kind() != "comment")
+                    .filter(|n| n.kind_name() != "comment")
                     .collect()
             })
             .unwrap_or_default();
         let keyword = |name: &str| {
             args.iter().find_map(|a| {
-                (a.kind() == "keyword_argument"
+                (a.kind_name() == "keyword_argument"
                     && a.field("name")
                         .is_some_and(|n| &self.src[n.byte_range()] == name))
                 .then(|| a.field("value"))
@@ -1031,7 +1041,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let positional: Vec<Node<'t>> = args
             .iter()
             .copied()
-            .filter(|a| a.kind() != "keyword_argument")
+            .filter(|a| a.kind_name() != "keyword_argument")
             .collect();
         match last {
             // Lookups with a fallback: os.getenv("X", "default"), settings.get("K", "default").
@@ -1084,7 +1094,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let mut cursor = node.walk();
         let mut stack = vec![node];
         while let Some(n) = stack.pop() {
-            if n.kind() == "interpolation" {
+            if n.kind_name() == "interpolation" {
                 if let Some(e) = n.named_child(0)
                     && model::is_email_name(last_name(self.text(e)))
                 {
@@ -1101,7 +1111,7 @@ impl<'a, 't> Resolver<'a, 't> {
     fn find_user_id_bindings(&mut self, model: &mut FileModel) {
         let ix = self.ix;
         for &(target, value, scope) in &ix.named_assigns {
-            let name_node = match target.kind() {
+            let name_node = match target.kind_name() {
                 "attribute" => target.field("attribute"),
                 _ => Some(target),
             };
@@ -1166,7 +1176,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 t == "cls" || ix.class_by_name.contains_key(t)
             });
             let app_state = obj.is_some_and(|o| {
-                o.kind() == "attribute"
+                o.kind_name() == "attribute"
                     && o.field("attribute")
                         .is_some_and(|a| self.text(a) == "state")
                     && !o.field("object").is_some_and(|b| {
@@ -1198,11 +1208,17 @@ impl<'a, 't> Resolver<'a, 't> {
                 });
             }
         }
-        for &(call, scope) in &ix.calls {
-            let Some(callee) = call.field("function") else {
+        for &Call {
+            node: call,
+            scope,
+            function,
+            ..
+        } in &ix.calls
+        {
+            let Some(callee) = function else {
                 continue;
             };
-            if callee.kind() != "attribute" {
+            if callee.kind_name() != "attribute" {
                 continue;
             }
             let method = callee
@@ -1225,7 +1241,7 @@ impl<'a, 't> Resolver<'a, 't> {
             let args: Vec<Node<'t>> = args.named_children(&mut cursor).collect();
             let pairs: Vec<(Node<'t>, Node<'t>)> = if method == "update" {
                 args.iter()
-                    .filter(|a| a.kind() == "dictionary")
+                    .filter(|a| a.kind_name() == "dictionary")
                     .flat_map(|d| {
                         let mut c = d.walk();
                         d.named_children(&mut c)
@@ -1233,7 +1249,7 @@ impl<'a, 't> Resolver<'a, 't> {
                             .collect::<Vec<_>>()
                     })
                     .collect()
-            } else if args.len() >= 2 && args[0].kind() != "keyword_argument" {
+            } else if args.len() >= 2 && args[0].kind_name() != "keyword_argument" {
                 vec![(args[0], args[1])]
             } else {
                 Vec::new()
@@ -1285,7 +1301,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let Some(expr) = decorator.named_child(0) else {
             return false;
         };
-        let callee = if expr.kind() == "call" {
+        let callee = if expr.kind_name() == "call" {
             expr.field("function").unwrap_or(expr)
         } else {
             expr
@@ -1320,12 +1336,12 @@ impl<'a, 't> Resolver<'a, 't> {
             out.push(self.compact(key));
             return;
         }
-        match key.kind() {
+        match key.kind_name() {
             "string" | "concatenated_string" => {
                 let mut stack = vec![key];
                 let mut cursor = key.walk();
                 while let Some(n) = stack.pop() {
-                    if n.kind() == "interpolation" {
+                    if n.kind_name() == "interpolation" {
                         if let Some(e) = n.named_child(0) {
                             self.key_parts(e, scope, out, depth + 1);
                         }
@@ -1429,7 +1445,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 if let Some(ret) = scope
                     .returns
                     .iter()
-                    .find(|r| r.kind() == "identifier" && self.text(**r) == name)
+                    .find(|r| r.kind_name() == "identifier" && self.text(**r) == name)
                     && !self.shadows(name, f)
                 {
                     self.sites[site].facts.sharing.push(Sharing::LazyGlobal {
@@ -1500,7 +1516,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let Some(expr) = decorator.named_child(0) else {
             return false;
         };
-        let callee = if expr.kind() == "call" {
+        let callee = if expr.kind_name() == "call" {
             expr.field("function").unwrap_or(expr)
         } else {
             expr
@@ -1580,11 +1596,15 @@ impl<'a, 't> Resolver<'a, 't> {
     fn find_logged_ids(&mut self) {
         let ix = self.ix;
         let reopened = self.reopen_sites_by_argument();
-        for &(call, scope) in &ix.calls {
-            let Some(callee) = call.field("function") else {
-                continue;
-            };
-            let Some(args) = call.field("arguments") else {
+        let mut helpers = FxHashMap::default();
+        for &Call {
+            node: call,
+            scope,
+            function,
+            arguments,
+        } in &ix.calls
+        {
+            let (Some(callee), Some(args)) = (function, arguments) else {
                 continue;
             };
             if self.is_log_call(callee, scope) {
@@ -1599,7 +1619,11 @@ impl<'a, 't> Resolver<'a, 't> {
             let Some((f, offset)) = self.resolve_function(callee, scope) else {
                 continue;
             };
-            let (logs_id_of, logs) = self.helper_logging(f);
+            // Many calls go to the same few helpers, and each look is a pass over all calls.
+            let (logs_id_of, logs) = helpers
+                .entry(f)
+                .or_insert_with(|| self.helper_logging(f))
+                .clone();
             if logs_id_of.is_empty() && logs.is_empty() {
                 continue;
             }
@@ -1628,23 +1652,29 @@ impl<'a, 't> Resolver<'a, 't> {
         let ix = self.ix;
         let params = &ix.scopes[f].params;
         let (mut id_of, mut direct) = (FxHashSet::default(), FxHashSet::default());
-        for &(call, scope) in &ix.calls {
+        for &Call {
+            scope,
+            function,
+            arguments,
+            ..
+        } in &ix.calls
+        {
             if !self.encloses(f, scope) {
                 continue;
             }
-            let Some(callee) = call.field("function") else {
+            let Some(callee) = function else {
                 continue;
             };
             if !self.is_log_call_syntactic(callee) {
                 continue;
             }
-            let Some(args) = call.field("arguments") else {
+            let Some(args) = arguments else {
                 continue;
             };
             let mut stack = vec![args];
             let mut cursor = args.walk();
             while let Some(n) = stack.pop() {
-                match n.kind() {
+                match n.kind_name() {
                     "attribute" => {
                         if let (Some(o), Some(a)) = (n.field("object"), n.field("attribute"))
                             && SESSION_ID_ATTRS.contains(&self.text(a))
@@ -1682,7 +1712,7 @@ impl<'a, 't> Resolver<'a, 't> {
         if self.is_log_call_syntactic(callee) {
             return true;
         }
-        if callee.kind() == "attribute"
+        if callee.kind_name() == "attribute"
             && let Some(obj) = callee.field("object")
             && let Some(m) = callee.field("attribute")
             && LOG_METHODS.contains(&self.text(m))
@@ -1699,7 +1729,7 @@ impl<'a, 't> Resolver<'a, 't> {
         if is_extra_logger(text, self.extra_loggers) {
             return true;
         }
-        match callee.kind() {
+        match callee.kind_name() {
             "identifier" => matches!(
                 text,
                 "print" | "pprint" | "echo" | "secho" | "bind_contextvars"
@@ -1753,7 +1783,7 @@ impl<'a, 't> Resolver<'a, 't> {
             if !seen.insert(n.id()) {
                 continue;
             }
-            match n.kind() {
+            match n.kind_name() {
                 "attribute" | "identifier" | "call" => {
                     let before = found.len();
                     for v in self.eval(n, scope) {
@@ -1761,7 +1791,7 @@ impl<'a, 't> Resolver<'a, 't> {
                             found.insert(s);
                         }
                     }
-                    if n.kind() == "identifier" && found.len() == before && depth < 3 {
+                    if n.kind_name() == "identifier" && found.len() == before && depth < 3 {
                         // A local copy or a message string built from the ID.
                         if let Binding::Values(values) = self.lookup(self.text(n), scope) {
                             for (v, s) in values {
@@ -1776,8 +1806,8 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             let mut cursor = n.walk();
             for child in n.named_children(&mut cursor) {
-                if n.kind() == "attribute"
-                    && child.kind() == "identifier"
+                if n.kind_name() == "attribute"
+                    && child.kind_name() == "identifier"
                     && Some(child) == n.field("attribute")
                 {
                     continue;
@@ -1817,7 +1847,7 @@ impl<'a, 't> Resolver<'a, 't> {
             let mut stack = vec![args];
             let mut cursor = args.walk();
             while let Some(n) = stack.pop() {
-                if n.kind() == "identifier" {
+                if n.kind_name() == "identifier" {
                     out.insert(self.text(n));
                 }
                 stack.extend(n.named_children(&mut cursor));
@@ -1879,12 +1909,12 @@ impl Default for Trace {
 
 /// The value of a plain string literal (no interpolation), prefixes and quotes removed.
 fn string_value(node: Node<'_>, src: &str) -> Option<String> {
-    match node.kind() {
+    match node.kind_name() {
         "string" => {
             let mut out = String::new();
             let mut cursor = node.walk();
             for c in node.named_children(&mut cursor) {
-                match c.kind() {
+                match c.kind_name() {
                     "string_content" => out.push_str(&src[c.byte_range()]),
                     "interpolation" => return None,
                     _ => {}
@@ -1906,13 +1936,13 @@ fn string_value(node: Node<'_>, src: &str) -> Option<String> {
 
 fn collect_wrapped_values<'t>(node: Node<'t>, out: &mut Vec<Node<'t>>) {
     let mut cursor = node.walk();
-    let inner = match node.kind() {
+    let inner = match node.kind_name() {
         "call" => node.field("arguments"),
         _ => Some(node),
     };
     let Some(inner) = inner else { return };
     for c in inner.named_children(&mut cursor) {
-        match c.kind() {
+        match c.kind_name() {
             "pair" => out.extend(c.field("value")),
             "keyword_argument" => out.extend(c.field("value")),
             _ => out.push(c),

@@ -4,9 +4,11 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use tree_sitter::Node;
+use std::num::NonZeroU16;
 
-use crate::lang::common::{FieldExt, mentions_composio};
+use tree_sitter::{Node, TreeCursor};
+
+use crate::lang::common::{Grammar, NodeExt, mentions_composio, names_composio_host};
 
 use crate::model::Span;
 
@@ -78,6 +80,15 @@ pub struct SubscriptStore<'t> {
     pub scope: ScopeId,
 }
 
+/// A call with its callee and argument list, looked up once: every pass over the calls needs
+/// them, and a field lookup searches the node's children.
+pub struct Call<'t> {
+    pub node: Node<'t>,
+    pub scope: ScopeId,
+    pub function: Option<Node<'t>>,
+    pub arguments: Option<Node<'t>>,
+}
+
 pub struct Index<'t> {
     pub scopes: Vec<Scope<'t>>,
     pub classes: Vec<Class<'t>>,
@@ -85,7 +96,7 @@ pub struct Index<'t> {
     pub sdk_namespaces: FxHashSet<String>,
     pub client_classes: FxHashSet<String>,
     pub touches_composio: bool,
-    pub calls: Vec<(Node<'t>, ScopeId)>,
+    pub calls: Vec<Call<'t>>,
     pub name_uses: FxHashMap<&'t str, Vec<(Node<'t>, ScopeId)>>,
     pub subscript_stores: Vec<SubscriptStore<'t>>,
     /// `obj.prop = value` for objects other than `this`: (target, value, scope).
@@ -97,34 +108,99 @@ pub struct Index<'t> {
 }
 
 /// A node waiting to be indexed, with the two ancestors the index asks about. tree-sitter's
-/// `Node::parent` searches down from the root, so asking it would make the walk quadratic in
-/// the nesting depth.
-struct Frame<'t> {
-    node: Node<'t>,
-    parent: Option<Node<'t>>,
-    grandparent: Option<Node<'t>>,
-    /// The parent is an `export` statement, or a declaration directly inside one.
-    under_export: bool,
-    scope: ScopeId,
-    class_body: Option<ClassId>,
+/// Which children of a visited node the walk visits, and in which scope.
+#[derive(Clone, Copy)]
+enum Children {
+    /// None: the node has been read whole (imports).
+    Skip,
+    /// The cursor does not step into the node (a string without errors).
+    Leaf,
+    All {
+        scope: ScopeId,
+        class_body: Option<ClassId>,
+    },
+    /// Only the object of `a.b`: the property name is not a variable use.
+    Object {
+        scope: ScopeId,
+        class_body: Option<ClassId>,
+    },
+    /// Parameters (defaults) in the enclosing scope, the body in the function's own.
+    Function { outer: ScopeId, inner: ScopeId },
+    /// Only the body, whose members are visited in the class body's scope.
+    Class { body: ScopeId, class: ClassId },
+    /// The members of a class body.
+    Members { scope: ScopeId, class: ClassId },
 }
 
-impl<'t> Frame<'t> {
-    fn child(&self, node: Node<'t>, scope: ScopeId, class_body: Option<ClassId>) -> Frame<'t> {
-        let kind = self.node.kind();
-        Frame {
-            node,
-            parent: Some(self.node),
-            grandparent: self.parent,
-            under_export: kind == "export_statement"
-                || (self.under_export
-                    && matches!(
-                        kind,
-                        "variable_declarator" | "lexical_declaration" | "variable_declaration"
-                    )),
-            scope,
-            class_body,
+/// What a child of a node in some mode is: visited in a scope, passed through (a class body:
+/// not visited itself, its children are), or not visited.
+enum Child {
+    Visit(ScopeId, Option<ClassId>),
+    PassThrough(Children),
+    Skip,
+}
+
+struct Fields {
+    parameters: Option<NonZeroU16>,
+    parameter: Option<NonZeroU16>,
+    body: Option<NonZeroU16>,
+    object: Option<NonZeroU16>,
+}
+
+/// Whether the cursor's field is the wanted one (a grammar without that field has none).
+fn in_field(field: Option<NonZeroU16>, wanted: Option<NonZeroU16>) -> bool {
+    field.is_some() && field == wanted
+}
+
+impl Children {
+    /// `field` (the child's field) is asked only when the mode depends on it: the cursor finds
+    /// it by a search.
+    fn child(self, field: impl FnOnce() -> Option<NonZeroU16>, f: &Fields) -> Child {
+        match self {
+            Children::Skip | Children::Leaf => Child::Skip,
+            Children::All { scope, class_body } => Child::Visit(scope, class_body),
+            Children::Members { scope, class } => Child::Visit(scope, Some(class)),
+            Children::Object { scope, class_body } => match in_field(field(), f.object) {
+                true => Child::Visit(scope, class_body),
+                false => Child::Skip,
+            },
+            Children::Function { outer, inner } => {
+                let field = field();
+                if in_field(field, f.parameters) || in_field(field, f.parameter) {
+                    Child::Visit(outer, None)
+                } else if in_field(field, f.body) {
+                    Child::Visit(inner, None)
+                } else {
+                    Child::Skip
+                }
+            }
+            Children::Class { body, class } => match in_field(field(), f.body) {
+                true => Child::PassThrough(Children::Members { scope: body, class }),
+                false => Child::Skip,
+            },
         }
+    }
+}
+
+/// A node on the path from the root to the walk's cursor. `Node::parent` searches down from the
+/// root, so asking it would make the walk quadratic in the nesting depth.
+struct Level<'t> {
+    node: Node<'t>,
+    kind: &'t str,
+    /// The node is an `export` statement's declaration, or a declarator inside one.
+    under_export: bool,
+    mode: Children,
+}
+
+impl Level<'_> {
+    /// Whether a child of this node is exported.
+    fn exports_child(&self) -> bool {
+        self.kind == "export_statement"
+            || (self.under_export
+                && matches!(
+                    self.kind,
+                    "variable_declarator" | "lexical_declaration" | "variable_declaration"
+                ))
     }
 }
 
@@ -155,8 +231,17 @@ fn new_scope<'t>(kind: ScopeKind, parent: Option<ScopeId>, name: String) -> Scop
     }
 }
 
-pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
-    let mut ix = Index {
+/// A depth-first walk with one tree cursor: each node is reached once, by a cursor step, instead
+/// of materialising every node's child list.
+pub fn build<'t>(root: Node<'t>, src: &'t str, tsx: bool) -> Index<'t> {
+    let grammar = Grammar::typescript(tsx);
+    let fields = Fields {
+        parameters: grammar.field_id("parameters"),
+        parameter: grammar.field_id("parameter"),
+        body: grammar.field_id("body"),
+        object: grammar.field_id("object"),
+    };
+    let ix = Index {
         scopes: vec![new_scope(ScopeKind::Module, None, "<module>".into())],
         classes: Vec::new(),
         class_by_name: FxHashMap::default(),
@@ -171,224 +256,62 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
         syntax_errors: Vec::new(),
         comments: Vec::new(),
     };
-    let text = |n: Node<'t>| -> &'t str { &src[n.byte_range()] };
-    let mut decorators: FxHashMap<usize, Vec<Node<'t>>> = FxHashMap::default();
-    let mut reassigns: Vec<(&'t str, Node<'t>, ScopeId)> = Vec::new();
-    let mut stack = vec![Frame {
+    let mut walker = Walker {
+        ix,
+        src,
+        decorators: FxHashMap::default(),
+        reassigns: Vec::new(),
+        aux: root.walk(),
+    };
+    let root_kind = grammar.kind(root);
+    let mut levels = vec![Level {
         node: root,
-        parent: None,
-        grandparent: None,
+        kind: root_kind,
         under_export: false,
-        scope: MODULE,
-        class_body: None,
+        mode: walker.visit(root, root_kind, [None, None], false, MODULE, None),
     }];
     let mut cursor = root.walk();
-
-    while let Some(frame) = stack.pop() {
-        let (node, scope, class_body) = (frame.node, frame.scope, frame.class_body);
-        let kind = node.kind();
-        if kind == "comment" {
-            ix.comments.push(node.byte_range());
-            continue;
-        }
-        if kind == "ERROR" || node.is_missing() {
-            ix.syntax_errors.push(node.byte_range());
-        }
-        if FUNCTION_KINDS.contains(&kind) {
-            let id = ix.scopes.len();
-            let parent = frame.parent;
-            let (name, class) = function_name(node, parent, class_body, src);
-            let mut s = new_scope(ScopeKind::Function, Some(scope), name.clone());
-            if let Some(c) = class_body.filter(|_| class.is_some()) {
-                // Methods do not see the class body's names.
-                s.parent = ix.scopes[scope].parent;
-                s.class = Some(c);
-            } else {
-                s.class = method_class(&ix, scope);
-            }
-            s.decorators = decorators.remove(&node.id()).unwrap_or_default();
-            s.exported = frame.under_export;
-            if let Some(p) = parent
-                && p.kind() == "arguments"
-                && let Some(call) = frame.grandparent
-            {
-                let mut c2 = p.walk();
-                let index = p.named_children(&mut c2).position(|a| a.id() == node.id());
-                s.callback_of = index.map(|i| (call, i));
-            }
-            ix.scopes.push(s);
-            if let Some(params) = node.field("parameters").or_else(|| node.field("parameter")) {
-                read_params(params, id, src, &mut ix);
-                stack.push(frame.child(params, scope, None));
-            }
-            if let Some(c) = class.filter(|_| class_body.is_some()) {
-                ix.classes[c].methods.insert(name.clone(), id);
-            } else if matches!(
-                kind,
-                "function_declaration" | "generator_function_declaration"
-            ) || parent.is_some_and(|p| p.kind() == "variable_declarator")
-            {
-                ix.scopes[scope].defs.insert(name.clone(), id);
-                ix.scopes[scope].declared.insert(name);
-            }
-            if let Some(body) = node.field("body") {
-                if body.kind() != "statement_block" {
-                    ix.scopes[id].returns.push(body);
-                }
-                stack.push(frame.child(body, id, None));
-            }
-            continue;
-        }
-        match kind {
-            "class_declaration" | "class" | "abstract_class_declaration" => {
-                let name = node.field("name").map(text).unwrap_or("").to_string();
-                let id = ix.classes.len();
-                ix.classes.push(Class {
-                    fields: FxHashMap::default(),
-                    param_fields: FxHashMap::default(),
-                    attrs: FxHashMap::default(),
-                    methods: FxHashMap::default(),
-                    field_uses: FxHashMap::default(),
-                    static_stores: Vec::new(),
-                });
-                let body_scope = ix.scopes.len();
-                ix.scopes.push(new_scope(
-                    ScopeKind::ClassBody(id),
-                    Some(scope),
-                    name.clone(),
-                ));
-                if !name.is_empty() {
-                    ix.class_by_name.insert(name.clone(), id);
-                    ix.scopes[scope].declared.insert(name);
-                }
-                if let Some(body) = node.field("body") {
-                    let mut pending = Vec::new();
-                    for member in body.named_children(&mut cursor) {
-                        if member.kind() == "decorator" {
-                            pending.push(member);
-                        } else if !pending.is_empty() {
-                            decorators.insert(member.id(), std::mem::take(&mut pending));
-                        }
+    if cursor.goto_first_child() {
+        'walk: loop {
+            let node = cursor.node();
+            if node.is_named() || node.is_missing() {
+                let parent = levels.last().expect("the cursor is below the root");
+                let under_export = parent.exports_child();
+                let kind = grammar.kind(node);
+                let mode = match parent.mode.child(|| cursor.field_id(), &fields) {
+                    Child::Visit(scope, class_body) => {
+                        let grandparent = levels.len().checked_sub(2).map(|i| levels[i].node);
+                        let lineage = [Some(parent.node), grandparent];
+                        Some(walker.visit(node, kind, lineage, under_export, scope, class_body))
                     }
-                    let body_frame = frame.child(body, scope, class_body);
-                    let members: Vec<Node<'t>> = body.named_children(&mut cursor).collect();
-                    for m in members.into_iter().rev() {
-                        stack.push(body_frame.child(m, body_scope, Some(id)));
-                    }
-                }
-                continue;
-            }
-            "public_field_definition" | "field_definition" => {
-                if let (Some(c), Some(name)) = (class_body, node.field("name")) {
-                    let name_text = text(name).to_string();
-                    let is_static = has_token(node, "static");
-                    if let Some(value) = node.field("value") {
-                        let class = &mut ix.classes[c];
-                        if is_static {
-                            class
-                                .attrs
-                                .entry(name_text)
-                                .or_default()
-                                .push((value, scope));
-                            class.static_stores.push((name, value, scope));
-                        } else {
-                            class
-                                .fields
-                                .entry(name_text)
-                                .or_default()
-                                .push((Bound::Expr(value), scope));
-                        }
-                        ix.named_assigns.push((name, value, scope));
-                    }
-                }
-            }
-            "import_statement" => {
-                read_import(node, src, &mut ix);
-                continue;
-            }
-            "variable_declarator" => {
-                if let Some(name) = node.field("name") {
-                    let value = node.field("value");
-                    read_require(name, value, src, &mut ix);
-                    declare_pattern(name, value, scope, src, &mut ix);
-                }
-            }
-            // `x ??= value` / `x ||= value` initialise lazily: they store like `=`.
-            "augmented_assignment_expression"
-                if !node
-                    .field("operator")
-                    .is_some_and(|o| matches!(text(o), "??=" | "||=")) => {}
-            "assignment_expression" | "augmented_assignment_expression" => {
-                if let (Some(left), Some(value)) = (node.field("left"), node.field("right")) {
-                    match left.kind() {
-                        "identifier" => {
-                            reassigns.push((text(left), value, scope));
-                            ix.named_assigns.push((left, value, scope));
-                        }
-                        "member_expression" => member_store(left, value, scope, src, &mut ix),
-                        "subscript_expression" => {
-                            if let (Some(container), Some(key)) =
-                                (left.field("object"), left.field("index"))
-                            {
-                                ix.subscript_stores.push(SubscriptStore {
-                                    statement: node,
-                                    container,
-                                    key,
-                                    value,
-                                    scope,
-                                });
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            "return_statement" => {
-                if let Some(v) = node.named_child(0) {
-                    ix.scopes[scope].returns.push(v);
-                }
-            }
-            "call_expression" | "new_expression" => ix.calls.push((node, scope)),
-            "member_expression" => {
-                if let (Some(obj), Some(prop)) = (node.field("object"), node.field("property"))
-                    && obj.kind() == "this"
-                    && let Some(c) = method_class(&ix, scope)
+                    Child::PassThrough(mode) => Some(mode),
+                    Child::Skip => None,
+                };
+                if let Some(mode) = mode
+                    && !matches!(mode, Children::Leaf)
+                    && cursor.goto_first_child()
                 {
-                    ix.classes[c]
-                        .field_uses
-                        .entry(text(prop))
-                        .or_default()
-                        .push((node, scope));
+                    levels.push(Level {
+                        node,
+                        kind,
+                        under_export,
+                        mode,
+                    });
+                    continue;
                 }
-                if let Some(obj) = node.field("object") {
-                    stack.push(frame.child(obj, scope, class_body));
+            }
+            // The next sibling, or that of the nearest ancestor that has one.
+            while !cursor.goto_next_sibling() {
+                levels.pop();
+                if levels.is_empty() || !cursor.goto_parent() {
+                    break 'walk;
                 }
-                continue;
             }
-            "identifier" | "shorthand_property_identifier" => {
-                ix.name_uses
-                    .entry(text(node))
-                    .or_default()
-                    .push((node, scope));
-            }
-            "string" | "template_string"
-                if !ix.touches_composio
-                    && text(node).to_ascii_lowercase().contains("composio.dev") =>
-            {
-                ix.touches_composio = true;
-            }
-            _ => {}
         }
-        // Pushed in source order, then flipped so the first child is visited first. Anonymous
-        // tokens (punctuation, keywords) index nothing, unless the parser made them up.
-        let first = stack.len();
-        stack.extend(
-            node.children(&mut cursor)
-                .filter(|c| c.is_named() || c.is_missing())
-                .map(|child| frame.child(child, scope, class_body)),
-        );
-        stack[first..].reverse();
     }
+    let Walker {
+        mut ix, reassigns, ..
+    } = walker;
 
     // `x = value` lands on the scope that declares `x` (a module `let` assigned in a function).
     for (name, value, scope) in reassigns {
@@ -413,6 +336,236 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
     ix
 }
 
+struct Walker<'t> {
+    ix: Index<'t>,
+    src: &'t str,
+    /// Decorators of a class member, found when its class is visited.
+    decorators: FxHashMap<usize, Vec<Node<'t>>>,
+    /// `x = value` without a declaration: resolved to the declaring scope after the walk.
+    reassigns: Vec<(&'t str, Node<'t>, ScopeId)>,
+    /// For reading a node's children while the walk's own cursor stands on it.
+    aux: TreeCursor<'t>,
+}
+
+impl<'t> Walker<'t> {
+    /// Records what `node` tells name resolution and says which of its children to visit.
+    /// `lineage` is its parent and grandparent.
+    fn visit(
+        &mut self,
+        node: Node<'t>,
+        kind: &str,
+        lineage: [Option<Node<'t>>; 2],
+        under_export: bool,
+        scope: ScopeId,
+        class_body: Option<ClassId>,
+    ) -> Children {
+        let src = self.src;
+        let [parent, grandparent] = lineage;
+        if kind == "comment" {
+            self.ix.comments.push(node.byte_range());
+            return Children::Skip;
+        }
+        if kind == "ERROR" || node.is_missing() {
+            self.ix.syntax_errors.push(node.byte_range());
+        }
+        if FUNCTION_KINDS.contains(&kind) {
+            let ix = &mut self.ix;
+            let id = ix.scopes.len();
+            let (name, class) = function_name(node, parent, class_body, src);
+            let mut s = new_scope(ScopeKind::Function, Some(scope), name.clone());
+            if let Some(c) = class_body.filter(|_| class.is_some()) {
+                // Methods do not see the class body's names.
+                s.parent = ix.scopes[scope].parent;
+                s.class = Some(c);
+            } else {
+                s.class = method_class(ix, scope);
+            }
+            s.decorators = self.decorators.remove(&node.id()).unwrap_or_default();
+            s.exported = under_export;
+            if let Some(p) = parent
+                && p.kind_name() == "arguments"
+                && let Some(call) = grandparent
+            {
+                let index = p
+                    .named_children(&mut self.aux)
+                    .position(|a| a.id() == node.id());
+                s.callback_of = index.map(|i| (call, i));
+            }
+            ix.scopes.push(s);
+            if let Some(params) = node.field("parameters").or_else(|| node.field("parameter")) {
+                read_params(params, id, src, ix);
+            }
+            if let Some(c) = class.filter(|_| class_body.is_some()) {
+                ix.classes[c].methods.insert(name.clone(), id);
+            } else if matches!(
+                kind,
+                "function_declaration" | "generator_function_declaration"
+            ) || parent.is_some_and(|p| p.kind_name() == "variable_declarator")
+            {
+                ix.scopes[scope].defs.insert(name.clone(), id);
+                ix.scopes[scope].declared.insert(name);
+            }
+            if let Some(body) = node.field("body")
+                && body.kind_name() != "statement_block"
+            {
+                ix.scopes[id].returns.push(body);
+            }
+            return Children::Function {
+                outer: scope,
+                inner: id,
+            };
+        }
+        let ix = &mut self.ix;
+        match kind {
+            "class_declaration" | "class" | "abstract_class_declaration" => {
+                let name = node.field("name").map_or("", |n| &src[n.byte_range()]);
+                let name = name.to_string();
+                let id = ix.classes.len();
+                ix.classes.push(Class {
+                    fields: FxHashMap::default(),
+                    param_fields: FxHashMap::default(),
+                    attrs: FxHashMap::default(),
+                    methods: FxHashMap::default(),
+                    field_uses: FxHashMap::default(),
+                    static_stores: Vec::new(),
+                });
+                let body_scope = ix.scopes.len();
+                ix.scopes.push(new_scope(
+                    ScopeKind::ClassBody(id),
+                    Some(scope),
+                    name.clone(),
+                ));
+                if !name.is_empty() {
+                    ix.class_by_name.insert(name.clone(), id);
+                    ix.scopes[scope].declared.insert(name);
+                }
+                if let Some(body) = node.field("body") {
+                    let mut pending = Vec::new();
+                    for member in body.named_children(&mut self.aux) {
+                        if member.kind_name() == "decorator" {
+                            pending.push(member);
+                        } else if !pending.is_empty() {
+                            self.decorators
+                                .insert(member.id(), std::mem::take(&mut pending));
+                        }
+                    }
+                }
+                return Children::Class {
+                    body: body_scope,
+                    class: id,
+                };
+            }
+            "public_field_definition" | "field_definition" => {
+                if let (Some(c), Some(name)) = (class_body, node.field("name")) {
+                    let name_text = src[name.byte_range()].to_string();
+                    let is_static = has_token(node, "static");
+                    if let Some(value) = node.field("value") {
+                        let class = &mut ix.classes[c];
+                        if is_static {
+                            class
+                                .attrs
+                                .entry(name_text)
+                                .or_default()
+                                .push((value, scope));
+                            class.static_stores.push((name, value, scope));
+                        } else {
+                            class
+                                .fields
+                                .entry(name_text)
+                                .or_default()
+                                .push((Bound::Expr(value), scope));
+                        }
+                        ix.named_assigns.push((name, value, scope));
+                    }
+                }
+            }
+            "import_statement" => {
+                read_import(node, src, ix);
+                return Children::Skip;
+            }
+            "variable_declarator" => {
+                if let Some(name) = node.field("name") {
+                    let value = node.field("value");
+                    read_require(name, value, src, ix);
+                    declare_pattern(name, value, scope, src, ix);
+                }
+            }
+            // `x ??= value` / `x ||= value` initialise lazily: they store like `=`.
+            "augmented_assignment_expression"
+                if !node
+                    .field("operator")
+                    .is_some_and(|o| matches!(&src[o.byte_range()], "??=" | "||=")) => {}
+            "assignment_expression" | "augmented_assignment_expression" => {
+                if let (Some(left), Some(value)) = (node.field("left"), node.field("right")) {
+                    match left.kind_name() {
+                        "identifier" => {
+                            self.reassigns.push((&src[left.byte_range()], value, scope));
+                            ix.named_assigns.push((left, value, scope));
+                        }
+                        "member_expression" => member_store(left, value, scope, src, ix),
+                        "subscript_expression" => {
+                            if let (Some(container), Some(key)) =
+                                (left.field("object"), left.field("index"))
+                            {
+                                ix.subscript_stores.push(SubscriptStore {
+                                    statement: node,
+                                    container,
+                                    key,
+                                    value,
+                                    scope,
+                                });
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            "return_statement" => {
+                if let Some(v) = node.named_child(0) {
+                    ix.scopes[scope].returns.push(v);
+                }
+            }
+            "call_expression" | "new_expression" => ix.calls.push(Call {
+                node,
+                scope,
+                function: node.field("function"),
+                arguments: node.field("arguments"),
+            }),
+            "member_expression" => {
+                if let (Some(obj), Some(prop)) = (node.field("object"), node.field("property"))
+                    && obj.kind_name() == "this"
+                    && let Some(c) = method_class(ix, scope)
+                {
+                    ix.classes[c]
+                        .field_uses
+                        .entry(&src[prop.byte_range()])
+                        .or_default()
+                        .push((node, scope));
+                }
+                return Children::Object { scope, class_body };
+            }
+            "identifier" | "shorthand_property_identifier" => {
+                ix.name_uses
+                    .entry(&src[node.byte_range()])
+                    .or_default()
+                    .push((node, scope));
+            }
+            "string" | "template_string" => {
+                // Code that calls Composio's REST API directly names its host.
+                if !ix.touches_composio && names_composio_host(&src[node.byte_range()]) {
+                    ix.touches_composio = true;
+                }
+                // Only template strings hold expressions.
+                if kind == "string" && !node.has_error() {
+                    return Children::Leaf;
+                }
+            }
+            _ => {}
+        }
+        Children::All { scope, class_body }
+    }
+}
+
 fn function_name<'t>(
     node: Node<'t>,
     parent: Option<Node<'t>>,
@@ -421,25 +574,30 @@ fn function_name<'t>(
 ) -> (String, Option<ClassId>) {
     let text = |n: Node<'t>| src[n.byte_range()].to_string();
     if let Some(name) = node.field("name") {
-        let is_method = node.kind() == "method_definition";
+        let is_method = node.kind_name() == "method_definition";
         return (text(name), class_body.filter(|_| is_method));
     }
     match parent {
-        Some(p) if p.kind() == "variable_declarator" => {
+        Some(p) if p.kind_name() == "variable_declarator" => {
             (p.field("name").map(text).unwrap_or_default(), None)
         }
         // `handle = async (req) => {...}` as a class field is a method.
-        Some(p) if matches!(p.kind(), "public_field_definition" | "field_definition") => {
+        Some(p)
+            if matches!(
+                p.kind_name(),
+                "public_field_definition" | "field_definition"
+            ) =>
+        {
             (p.field("name").map(text).unwrap_or_default(), class_body)
         }
-        Some(p) if p.kind() == "pair" => (p.field("key").map(text).unwrap_or_default(), None),
+        Some(p) if p.kind_name() == "pair" => (p.field("key").map(text).unwrap_or_default(), None),
         _ => ("<anonymous>".into(), None),
     }
 }
 
 fn has_token(node: Node<'_>, token: &str) -> bool {
     let mut c = node.walk();
-    node.children(&mut c).any(|ch| ch.kind() == token)
+    node.children(&mut c).any(|ch| ch.kind_name() == token)
 }
 
 /// The class a (possibly nested) function belongs to, for `this`.
@@ -458,7 +616,7 @@ fn method_class(ix: &Index<'_>, mut scope: ScopeId) -> Option<ClassId> {
 
 fn read_params<'t>(params: Node<'t>, scope: ScopeId, src: &'t str, ix: &mut Index<'t>) {
     let text = |n: Node<'t>| src[n.byte_range()].to_string();
-    if params.kind() == "identifier" {
+    if params.kind_name() == "identifier" {
         let name = text(params);
         ix.scopes[scope].declared.insert(name.clone());
         ix.scopes[scope].params.push(Param {
@@ -473,10 +631,10 @@ fn read_params<'t>(params: Node<'t>, scope: ScopeId, src: &'t str, ix: &mut Inde
     let list: Vec<Node<'t>> = params.named_children(&mut cursor).collect();
     for (index, p) in list
         .into_iter()
-        .filter(|p| p.kind() != "comment")
+        .filter(|p| p.kind_name() != "comment")
         .enumerate()
     {
-        let (pattern, default, annotation) = match p.kind() {
+        let (pattern, default, annotation) = match p.kind_name() {
             "required_parameter" | "optional_parameter" => {
                 (p.field("pattern"), p.field("value"), p.field("type"))
             }
@@ -487,7 +645,7 @@ fn read_params<'t>(params: Node<'t>, scope: ScopeId, src: &'t str, ix: &mut Inde
             _ => continue,
         };
         let Some(pattern) = pattern else { continue };
-        match pattern.kind() {
+        match pattern.kind_name() {
             "identifier" => {
                 let name = text(pattern);
                 ix.scopes[scope].declared.insert(name.clone());
@@ -547,7 +705,7 @@ fn destructure<'t>(pattern: Node<'t>, src: &'t str) -> Vec<(&'t str, &'t str, Op
     let mut out = Vec::new();
     let mut cursor = pattern.walk();
     for item in pattern.named_children(&mut cursor) {
-        match item.kind() {
+        match item.kind_name() {
             "shorthand_property_identifier_pattern" => out.push((text(item), text(item), None)),
             "object_assignment_pattern" => {
                 if let Some(left) = item.field("left") {
@@ -559,7 +717,7 @@ fn destructure<'t>(pattern: Node<'t>, src: &'t str) -> Vec<(&'t str, &'t str, Op
                     continue;
                 };
                 let prop = text(key).trim_matches(|c| c == '"' || c == '\'');
-                match value.kind() {
+                match value.kind_name() {
                     "identifier" => out.push((text(value), prop, None)),
                     "assignment_pattern" => {
                         if let Some(left) = value.field("left") {
@@ -582,7 +740,7 @@ fn declare_pattern<'t>(
     src: &'t str,
     ix: &mut Index<'t>,
 ) {
-    match name.kind() {
+    match name.kind_name() {
         "identifier" => {
             let n = src[name.byte_range()].to_string();
             ix.scopes[scope].declared.insert(n.clone());
@@ -638,7 +796,7 @@ fn member_store<'t>(
         return;
     };
     let prop_text = src[prop.byte_range()].to_string();
-    if obj.kind() == "this" {
+    if obj.kind_name() == "this" {
         if let Some(c) = method_class(ix, scope) {
             ix.classes[c]
                 .fields
@@ -671,7 +829,7 @@ fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
     let mut stack = vec![node];
     let mut cursor = node.walk();
     while let Some(n) = stack.pop() {
-        match n.kind() {
+        match n.kind_name() {
             "import_specifier" => {
                 let name = n.field("name").map(text).unwrap_or("");
                 let local = n.field("alias").map(text).unwrap_or(name);
@@ -691,7 +849,7 @@ fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
             }
             "import_clause" => {
                 for c in n.named_children(&mut cursor) {
-                    if c.kind() == "identifier" && mentions_composio(text(c)) {
+                    if c.kind_name() == "identifier" && mentions_composio(text(c)) {
                         ix.touches_composio = true;
                     }
                 }
@@ -705,7 +863,7 @@ fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
 /// `const { Composio } = require('@composio/core')`, `const sdk = require('@composio/core')`.
 fn read_require<'t>(name: Node<'t>, value: Option<Node<'t>>, src: &'t str, ix: &mut Index<'t>) {
     let Some(call) = value else { return };
-    if call.kind() != "call_expression"
+    if call.kind_name() != "call_expression"
         || call
             .field("function")
             .is_none_or(|f| &src[f.byte_range()] != "require")
@@ -721,7 +879,7 @@ fn read_require<'t>(name: Node<'t>, value: Option<Node<'t>>, src: &'t str, ix: &
         return;
     }
     ix.touches_composio = true;
-    match name.kind() {
+    match name.kind_name() {
         "identifier" => {
             ix.sdk_namespaces.insert(src[name.byte_range()].to_string());
         }

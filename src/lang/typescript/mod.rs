@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use tree_sitter::{Language as Grammar, Node, Parser};
 
 use super::common::{
-    FieldExt, is_constant_name, is_extra_logger, is_logger_name, is_main_name, is_request_param,
+    NodeExt, is_constant_name, is_extra_logger, is_logger_name, is_main_name, is_request_param,
     last_name, session_method, takes_user_id_first,
 };
 use super::memo::{EvalMemo, Key};
@@ -21,7 +21,7 @@ use crate::model::{
     self, CacheStore, FileModel, KeyKind, SessionSite, Sharing, StrLiteral, UserIdArg,
     UserIdBinding,
 };
-use index::{Bound, ClassId, Index, MODULE, ScopeId, ScopeKind};
+use index::{Bound, Call, ClassId, Index, MODULE, ScopeId, ScopeKind};
 
 thread_local! {
     static PARSERS: RefCell<(Parser, Parser)> = RefCell::new({
@@ -52,7 +52,7 @@ pub fn analyze(src: &str, tsx: bool, extra_loggers: &[String]) -> FileModel {
     let Some(tree) = tree else {
         return FileModel::default();
     };
-    let ix = index::build(tree.root_node(), src);
+    let ix = index::build(tree.root_node(), src, tsx);
     let mut model = FileModel {
         syntax_errors: ix.syntax_errors.clone(),
         comments: ix.comments.clone(),
@@ -156,14 +156,14 @@ impl<'a, 't> Resolver<'a, 't> {
             .map(|a| {
                 let mut c = a.walk();
                 a.named_children(&mut c)
-                    .filter(|n| n.kind() != "comment")
+                    .filter(|n| n.kind_name() != "comment")
                     .collect()
             })
             .unwrap_or_default()
     }
 
     fn member_parts(&self, node: Node<'t>) -> Option<(Node<'t>, &'t str)> {
-        if node.kind() != "member_expression" {
+        if node.kind_name() != "member_expression" {
             return None;
         }
         Some((node.field("object")?, self.text(node.field("property")?)))
@@ -172,7 +172,7 @@ impl<'a, 't> Resolver<'a, 't> {
     // ---------------------------------------------------------------- evaluation
 
     fn eval(&mut self, node: Node<'t>, scope: ScopeId) -> Vec<Val> {
-        let key = match node.kind() {
+        let key = match node.kind_name() {
             "identifier" | "shorthand_property_identifier" => Key::Name(scope, self.text(node)),
             _ => Key::Node(node.id()),
         };
@@ -186,7 +186,7 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn eval_uncached(&mut self, node: Node<'t>, scope: ScopeId) -> Vec<Val> {
-        let kind = node.kind();
+        let kind = node.kind_name();
         if TRANSPARENT.contains(&kind) {
             return node
                 .named_child(0)
@@ -478,7 +478,7 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn resolve_function(&mut self, callee: Node<'t>, scope: ScopeId) -> Option<ScopeId> {
-        match callee.kind() {
+        match callee.kind_name() {
             "identifier" => match self.lookup(self.text(callee), scope) {
                 Binding::Function(f) => Some(f),
                 _ => None,
@@ -502,9 +502,14 @@ impl<'a, 't> Resolver<'a, 't> {
     fn calls_to(&mut self, f: ScopeId) -> Vec<CallSite<'t>> {
         if self.calls_to.is_none() {
             let mut map: FxHashMap<ScopeId, Vec<CallSite<'t>>> = FxHashMap::default();
-            for &(call, scope) in &self.ix.calls {
-                if call.kind() == "call_expression"
-                    && let Some(callee) = call.field("function")
+            for &Call {
+                node: call,
+                scope,
+                function,
+                ..
+            } in &self.ix.calls
+            {
+                if let Some(callee) = function
                     && let Some(target) = self.resolve_function(callee, scope)
                 {
                     map.entry(target).or_default().push((call, scope));
@@ -550,7 +555,7 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn classify_session_call(&mut self, call: Node<'t>, scope: ScopeId) -> Option<bool> {
-        if call.kind() != "call_expression" {
+        if call.kind_name() != "call_expression" {
             return None;
         }
         let (obj, method) = self.member_parts(call.field("function")?)?;
@@ -563,8 +568,8 @@ impl<'a, 't> Resolver<'a, 't> {
 
     fn find_sessions(&mut self) {
         let ix = self.ix;
-        for &(call, scope) in &ix.calls {
-            self.session_site(call, scope);
+        for call in &ix.calls {
+            self.session_site(call.node, call.scope);
         }
     }
 
@@ -574,10 +579,10 @@ impl<'a, 't> Resolver<'a, 't> {
 
     fn sessions_in(&mut self, value: Node<'t>, scope: ScopeId) -> Vec<usize> {
         let mut nodes = vec![value];
-        if matches!(value.kind(), "object" | "array") {
+        if matches!(value.kind_name(), "object" | "array") {
             let mut c = value.walk();
             for item in value.named_children(&mut c) {
-                match item.kind() {
+                match item.kind_name() {
                     "pair" => nodes.extend(item.field("value")),
                     _ => nodes.push(item),
                 }
@@ -609,12 +614,12 @@ impl<'a, 't> Resolver<'a, 't> {
         if depth > 4 {
             return None;
         }
-        match node.kind() {
+        match node.kind_name() {
             "object" => {
                 let mut c = node.walk();
 
                 node.named_children(&mut c)
-                    .find_map(|item| match item.kind() {
+                    .find_map(|item| match item.kind_name() {
                         "pair" => {
                             let k = item.field("key")?;
                             (self.text(k).trim_matches(|c| c == '"' || c == '\'') == key)
@@ -632,7 +637,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 }),
                 _ => None,
             },
-            _ if TRANSPARENT.contains(&node.kind()) => node
+            _ if TRANSPARENT.contains(&node.kind_name()) => node
                 .named_child(0)
                 .and_then(|n| self.object_entry(n, scope, key, depth + 1)),
             _ => None,
@@ -643,7 +648,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// object passed first.
     fn create_user_id(&self, call: Node<'t>, scope: ScopeId) -> Option<Node<'t>> {
         let first = *self.args(call).first()?;
-        if first.kind() == "object" {
+        if first.kind_name() == "object" {
             return self.object_entry(first, scope, "userId", 0);
         }
         Some(first)
@@ -653,7 +658,7 @@ impl<'a, 't> Resolver<'a, 't> {
         if let Some(site) = self.session_site(call, scope) {
             return self.sites[site].user_id.into_iter().collect();
         }
-        if call.kind() != "call_expression" {
+        if call.kind_name() != "call_expression" {
             return Vec::new();
         }
         let Some(callee) = call.field("function") else {
@@ -676,7 +681,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let args = self.args(call);
         let mut out = Vec::new();
         let positional = takes_user_id_first(&full, false);
-        if positional && let Some(first) = args.first().filter(|a| a.kind() != "object") {
+        if positional && let Some(first) = args.first().filter(|a| a.kind_name() != "object") {
             out.push(*first);
         }
         for a in &args {
@@ -684,7 +689,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 out.push(v);
             }
             if let Some(list) = self.object_entry(*a, scope, "userIds", 0) {
-                if list.kind() == "array" {
+                if list.kind_name() == "array" {
                     let mut c = list.walk();
                     out.extend(list.named_children(&mut c));
                 } else {
@@ -698,7 +703,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// `user_id` in the JSON body of a request to Composio's REST API:
     /// `fetch(url, { body: JSON.stringify({ user_id }) })`, `axios.post(url, { user_id })`.
     fn rest_user_id(&mut self, call: Node<'t>, scope: ScopeId) -> Option<Node<'t>> {
-        if call.kind() != "call_expression" {
+        if call.kind_name() != "call_expression" {
             return None;
         }
         let callee = call.field("function")?;
@@ -737,7 +742,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let mut stack = vec![node];
         let mut cursor = node.walk();
         while let Some(n) = stack.pop() {
-            if n.kind() == "identifier"
+            if n.kind_name() == "identifier"
                 && let Binding::Values(values) = self.lookup(self.text(n), scope)
                 && values.into_iter().any(|(b, s)| match b {
                     Bound::Expr(v) => self.mentions_composio(v, s, depth + 1),
@@ -753,14 +758,19 @@ impl<'a, 't> Resolver<'a, 't> {
 
     fn find_user_ids(&mut self, model: &mut FileModel) {
         let ix = self.ix;
-        for &(call, scope) in &ix.calls {
+        for &Call {
+            node: call,
+            scope,
+            function,
+            ..
+        } in &ix.calls
+        {
             let mut exprs = self.composio_user_id_exprs(call, scope);
             exprs.extend(self.rest_user_id(call, scope));
             if exprs.is_empty() {
                 continue;
             }
-            let callee = call
-                .field("function")
+            let callee = function
                 .or_else(|| call.field("constructor"))
                 .map(|c| self.compact(c))
                 .unwrap_or_default();
@@ -809,7 +819,7 @@ impl<'a, 't> Resolver<'a, 't> {
             return;
         }
         let d = depth + 1;
-        let kind = node.kind();
+        let kind = node.kind_name();
         if TRANSPARENT.contains(&kind) {
             if let Some(inner) = node.named_child(0) {
                 self.trace(inner, scope, t, d);
@@ -830,7 +840,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 None => {
                     let mut c = node.walk();
                     let email = node.named_children(&mut c).any(|s| {
-                        s.kind() == "template_substitution"
+                        s.kind_name() == "template_substitution"
                             && s.named_child(0)
                                 .is_some_and(|e| model::is_email_name(last_name(self.text(e))))
                     });
@@ -1030,7 +1040,7 @@ impl<'a, 't> Resolver<'a, 't> {
     fn find_user_id_bindings(&mut self, model: &mut FileModel) {
         let ix = self.ix;
         for &(target, value, scope) in &ix.named_assigns {
-            let name = match target.kind() {
+            let name = match target.kind_name() {
                 "object_pattern" => {
                     // `const { userId = 'default' } = ...`: the default belongs to one property.
                     let found = index_pattern_name(target, value, self.src);
@@ -1117,11 +1127,14 @@ impl<'a, 't> Resolver<'a, 't> {
                 });
             }
         }
-        for &(call, scope) in &ix.calls {
-            if call.kind() != "call_expression" {
-                continue;
-            }
-            let Some(callee) = call.field("function") else {
+        for &Call {
+            node: call,
+            scope,
+            function,
+            ..
+        } in &ix.calls
+        {
+            let Some(callee) = function else {
                 continue;
             };
             let Some((container, method)) = self.member_parts(callee) else {
@@ -1189,12 +1202,12 @@ impl<'a, 't> Resolver<'a, 't> {
             out.push(self.compact(key));
             return;
         }
-        match key.kind() {
+        match key.kind_name() {
             "string" => {}
             "template_string" => {
                 let mut c = key.walk();
                 for s in key.named_children(&mut c) {
-                    if s.kind() == "template_substitution"
+                    if s.kind_name() == "template_substitution"
                         && let Some(e) = s.named_child(0)
                     {
                         self.key_parts(e, scope, out, depth + 1);
@@ -1432,14 +1445,16 @@ impl<'a, 't> Resolver<'a, 't> {
     fn find_logged_ids(&mut self) {
         let ix = self.ix;
         let reopened = self.reopen_sites_by_argument();
-        for &(call, scope) in &ix.calls {
-            if call.kind() != "call_expression" {
-                continue;
-            }
-            let Some(callee) = call.field("function") else {
-                continue;
-            };
-            let Some(args) = call.field("arguments") else {
+        let mut helpers = FxHashMap::default();
+        for &Call {
+            node: call,
+            scope,
+            function,
+            arguments,
+        } in &ix.calls
+        {
+            // `new` expressions have a constructor, not a function.
+            let (Some(callee), Some(args)) = (function, arguments) else {
                 continue;
             };
             if self.is_log_call(callee, scope) {
@@ -1452,7 +1467,11 @@ impl<'a, 't> Resolver<'a, 't> {
             let Some(f) = self.resolve_function(callee, scope) else {
                 continue;
             };
-            let (logs_id_of, logs) = self.helper_logging(f);
+            // Many calls go to the same few helpers, and each look is a pass over all calls.
+            let (logs_id_of, logs) = helpers
+                .entry(f)
+                .or_insert_with(|| self.helper_logging(f))
+                .clone();
             if logs_id_of.is_empty() && logs.is_empty() {
                 continue;
             }
@@ -1481,23 +1500,29 @@ impl<'a, 't> Resolver<'a, 't> {
         let ix = self.ix;
         let params = &ix.scopes[f].params;
         let (mut id_of, mut direct) = (FxHashSet::default(), FxHashSet::default());
-        for &(call, scope) in &ix.calls {
+        for &Call {
+            scope,
+            function,
+            arguments,
+            ..
+        } in &ix.calls
+        {
             if !self.encloses(f, scope) {
                 continue;
             }
-            let Some(callee) = call.field("function") else {
+            let Some(callee) = function else {
                 continue;
             };
             if !self.is_log_call_syntactic(callee) {
                 continue;
             }
-            let Some(args) = call.field("arguments") else {
+            let Some(args) = arguments else {
                 continue;
             };
             let mut stack = vec![args];
             let mut cursor = args.walk();
             while let Some(n) = stack.pop() {
-                match n.kind() {
+                match n.kind_name() {
                     "member_expression" => {
                         if let Some((o, p)) = self.member_parts(n)
                             && SESSION_ID_PROPS.contains(&p)
@@ -1580,7 +1605,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 continue;
             }
             if matches!(
-                n.kind(),
+                n.kind_name(),
                 "member_expression"
                     | "identifier"
                     | "shorthand_property_identifier"
@@ -1592,8 +1617,8 @@ impl<'a, 't> Resolver<'a, 't> {
                         found.insert(s);
                     }
                 }
-                if n.kind() != "member_expression"
-                    && n.kind() != "call_expression"
+                if n.kind_name() != "member_expression"
+                    && n.kind_name() != "call_expression"
                     && found.len() == before
                     && depth < 3
                 {
@@ -1611,7 +1636,9 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             let mut cursor = n.walk();
             for child in n.named_children(&mut cursor) {
-                if n.kind() == "member_expression" && child.kind() == "property_identifier" {
+                if n.kind_name() == "member_expression"
+                    && child.kind_name() == "property_identifier"
+                {
                     continue;
                 }
                 stack.push((child, depth));
@@ -1644,7 +1671,10 @@ impl<'a, 't> Resolver<'a, 't> {
         let mut stack = vec![args];
         let mut cursor = args.walk();
         while let Some(n) = stack.pop() {
-            if matches!(n.kind(), "identifier" | "shorthand_property_identifier") {
+            if matches!(
+                n.kind_name(),
+                "identifier" | "shorthand_property_identifier"
+            ) {
                 names.insert(self.text(n));
             }
             stack.extend(n.named_children(&mut cursor));
@@ -1661,12 +1691,12 @@ impl<'a, 't> Resolver<'a, 't> {
 fn index_pattern_name<'t>(pattern: Node<'t>, default: Node<'t>, src: &'t str) -> Option<&'t str> {
     let mut c = pattern.walk();
     for item in pattern.named_children(&mut c) {
-        let (left, right) = match item.kind() {
+        let (left, right) = match item.kind_name() {
             "object_assignment_pattern" => (item.field("left"), item.field("right")),
             "pair_pattern" => {
                 let value = item.field("value");
                 match value {
-                    Some(v) if v.kind() == "assignment_pattern" => {
+                    Some(v) if v.kind_name() == "assignment_pattern" => {
                         (v.field("left"), v.field("right"))
                     }
                     _ => continue,
@@ -1720,12 +1750,12 @@ fn is_memoizer(name: &str) -> bool {
 
 /// The value of a string or a template literal without substitutions.
 fn string_value(node: Node<'_>, src: &str) -> Option<String> {
-    match node.kind() {
+    match node.kind_name() {
         "string" | "template_string" => {
             let mut c = node.walk();
             let mut out = String::new();
             for part in node.named_children(&mut c) {
-                match part.kind() {
+                match part.kind_name() {
                     "string_fragment" => out.push_str(&src[part.byte_range()]),
                     "template_substitution" => return None,
                     _ => {}
