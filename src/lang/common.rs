@@ -340,11 +340,45 @@ mod tests {
         let src = "const x = \"ab\ncd\";\n";
         let ts = crate::lang::typescript::analyze(src, false, &[]);
         let inside = src.find("cd").unwrap();
-        assert!(ts.syntax_errors.iter().any(|e| e.start == inside), "{:?}", ts.syntax_errors);
+        assert!(
+            ts.syntax_errors.iter().any(|e| e.start == inside),
+            "{:?}",
+            ts.syntax_errors
+        );
         // The parser closes the second string with a missing (empty) `string_end`.
         let py = crate::lang::python::analyze("x = 'ab\n';\n", &[]);
-        assert!(py.syntax_errors.iter().any(|e| e.is_empty()), "{:?}", py.syntax_errors);
+        assert!(
+            py.syntax_errors.iter().any(|e| e.is_empty()),
+            "{:?}",
+            py.syntax_errors
+        );
         let clean = crate::lang::python::analyze("x = \"abc\"\ny = b'q' rb\"z\"\n", &[]);
         assert!(clean.syntax_errors.is_empty());
+    }
+
+    /// Interpolations are code: f-strings and t-strings (PEP 750) are walked, other strings
+    /// are not.
+    #[test]
+    fn interpolated_strings_are_walked() {
+        let src = "from composio import Composio\nc = Composio()\n\
+                   a = t\"{c.tool_router.create(user_id='u1')}\"\n\
+                   b = Rf'{c.tool_router.create(user_id=\"u2\")}'\n\
+                   d = b'c.tool_router.create(user_id=\"u3\")'\n";
+        let model = crate::lang::python::analyze(src, &[]);
+        let calls: Vec<&str> = model
+            .sessions
+            .iter()
+            .map(|s| &src[s.call.clone()])
+            .collect();
+        assert_eq!(calls.len(), 2, "{calls:?}");
+        assert!(calls.iter().all(|c| !c.contains("u3")));
+    }
+
+    /// A class body the parser had to close is a syntax error (the members are visited one
+    /// by one, the missing brace among them).
+    #[test]
+    fn unclosed_class_body_is_a_syntax_error() {
+        let ts = crate::lang::typescript::analyze("class A {\n  m() {}\n", false, &[]);
+        assert!(!ts.syntax_errors.is_empty());
     }
 }

@@ -110,7 +110,7 @@ pub struct Index<'t> {
 }
 
 /// Which children of a visited node the walk visits, and in which scope. Every visited node's
-/// comment children are still collected (suppressions), whatever its mode.
+/// comment children are still collected (suppressions), unless it is a `Leaf`.
 #[derive(Clone, Copy)]
 enum Children {
     /// None: the node has been read whole (imports, `global`).
@@ -480,9 +480,10 @@ impl<'t> Walker<'t> {
                 if !ix.touches_composio && names_composio_host(text) {
                     ix.touches_composio = true;
                 }
-                // Only an f-string holds expressions; the prefix is what precedes the quote.
+                // Only f-strings and t-strings (PEP 750) hold expressions; the prefix is what
+                // precedes the quote.
                 let prefix = &text[..text.find(['"', '\'']).unwrap_or(0)];
-                if !prefix.contains(['f', 'F']) && !node.has_error() {
+                if !prefix.contains(['f', 'F', 't', 'T']) && !node.has_error() {
                     return Children::Leaf;
                 }
             }

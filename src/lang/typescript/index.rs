@@ -107,11 +107,10 @@ pub struct Index<'t> {
     pub comments: Vec<Span>,
 }
 
-/// A node waiting to be indexed, with the two ancestors the index asks about. tree-sitter's
 /// Which children of a visited node the walk visits, and in which scope.
 #[derive(Clone, Copy)]
 enum Children {
-    /// None: the node has been read whole (imports).
+    /// None: the node has been read whole (imports, comments).
     Skip,
     /// The cursor does not step into the node (a string without errors).
     Leaf,
