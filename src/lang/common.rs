@@ -215,6 +215,12 @@ impl Grammar {
     }
 }
 
+/// Whether a cursor's field (`TreeCursor::field_id`) is the wanted one. A field the grammar
+/// lacks is `None` on both sides, which must not count as a match.
+pub fn in_field(field: Option<NonZeroU16>, wanted: Option<NonZeroU16>) -> bool {
+    field.is_some() && field == wanted
+}
+
 pub trait NodeExt<'t> {
     fn field(&self, name: &str) -> Option<Node<'t>>;
     /// `kind()` without the C string conversion.

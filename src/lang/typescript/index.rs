@@ -8,7 +8,7 @@ use std::num::NonZeroU16;
 
 use tree_sitter::{Node, TreeCursor};
 
-use crate::lang::common::{Grammar, NodeExt, mentions_composio, names_composio_host};
+use crate::lang::common::{Grammar, NodeExt, in_field, mentions_composio, names_composio_host};
 
 use crate::model::Span;
 
@@ -144,11 +144,6 @@ struct Fields {
     parameter: Option<NonZeroU16>,
     body: Option<NonZeroU16>,
     object: Option<NonZeroU16>,
-}
-
-/// Whether the cursor's field is the wanted one (a grammar without that field has none).
-fn in_field(field: Option<NonZeroU16>, wanted: Option<NonZeroU16>) -> bool {
-    field.is_some() && field == wanted
 }
 
 impl Children {
