@@ -26,15 +26,16 @@ pub const LOG_METHODS: &[&str] = &[
     "opt",
 ];
 
-pub fn is_logger_name(lower_or_name: &str) -> bool {
-    let n = lower_or_name.to_ascii_lowercase();
-    n == "log"
-        || n == "_log"
-        || n.ends_with("logger")
-        || n.ends_with("_log")
-        || n == "structlog"
-        || n == "loguru"
-        || n == "logging"
+pub fn is_logger_name(name: &str) -> bool {
+    let ends_with = |suffix: &str| {
+        name.len() >= suffix.len()
+            && name.as_bytes()[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    ["log", "_log", "structlog", "loguru", "logging"]
+        .iter()
+        .any(|n| name.eq_ignore_ascii_case(n))
+        || ends_with("logger")
+        || ends_with("_log")
 }
 
 pub fn is_main_name(name: &str) -> bool {
@@ -215,6 +216,31 @@ impl Grammar {
     }
 }
 
+/// Visits `root` and every node under it in source order, anonymous tokens included, each with
+/// its field in its parent (`None` for the root). `visit` says whether to go into the node's
+/// children. One cursor serves the whole walk: listing each node's children afresh
+/// (`named_children`) costs a cursor per node and twice the steps.
+pub fn descend<'t>(root: Node<'t>, mut visit: impl FnMut(Node<'t>, Option<NonZeroU16>) -> bool) {
+    let mut cursor = root.walk();
+    let mut enter = visit(root, None);
+    loop {
+        if enter && cursor.goto_first_child() {
+            enter = visit(cursor.node(), cursor.field_id());
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                enter = visit(cursor.node(), cursor.field_id());
+                break;
+            }
+            // A cursor made from `root` cannot leave it.
+            if !cursor.goto_parent() {
+                return;
+            }
+        }
+    }
+}
+
 /// Whether a cursor's field (`TreeCursor::field_id`) is the wanted one. A field the grammar
 /// lacks is `None` on both sides, which must not count as a match.
 pub fn in_field(field: Option<NonZeroU16>, wanted: Option<NonZeroU16>) -> bool {
@@ -271,14 +297,70 @@ mod tests {
 
     /// Every node of the tree, anonymous, error and missing ones included.
     fn all_nodes(tree: &tree_sitter::Tree) -> Vec<Node<'_>> {
+        nodes_under(tree.root_node())
+    }
+
+    fn nodes_under(root: Node<'_>) -> Vec<Node<'_>> {
         let mut out = Vec::new();
-        let mut stack = vec![tree.root_node()];
+        let mut stack = vec![root];
         while let Some(n) = stack.pop() {
             out.push(n);
             let mut cursor = n.walk();
             stack.extend(n.children(&mut cursor));
         }
         out
+    }
+
+    #[test]
+    fn descend_visits_every_node_in_order_with_its_field() {
+        let language: Language = tree_sitter_python::LANGUAGE.into();
+        let tree = parse(&language, "f(a.b, (c  # note\n  ).d)\n");
+        let call = tree.root_node().child(0).unwrap().child(0).unwrap();
+        let show = |n: Node<'_>, field: Option<NonZeroU16>| {
+            let field = field.and_then(|id| language.field_name_for_id(id.get()));
+            format!("{}:{}", n.kind_name(), field.unwrap_or("-"))
+        };
+        let mut everything = Vec::new();
+        descend(call, |n, field| {
+            everything.push((n.start_byte(), show(n, field)));
+            true
+        });
+        assert_eq!(everything.len(), nodes_under(call).len());
+        assert!(everything.is_sorted_by_key(|(start, _)| *start));
+        let shown: Vec<&str> = everything.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(
+            shown[..7],
+            [
+                "call:-",
+                "identifier:function",
+                "argument_list:arguments",
+                "(:-",
+                "attribute:-",
+                "identifier:object",
+                ".:-"
+            ]
+        );
+        assert!(shown.contains(&"comment:-"));
+
+        // Not entering `a.b` and `(c).d` skips their parts, the comment included.
+        let mut outer = Vec::new();
+        descend(call, |n, field| {
+            outer.push(show(n, field));
+            n.kind_name() != "attribute"
+        });
+        assert_eq!(
+            outer,
+            [
+                "call:-",
+                "identifier:function",
+                "argument_list:arguments",
+                "(:-",
+                "attribute:-",
+                ",:-",
+                "attribute:-",
+                "):-"
+            ]
+        );
     }
 
     #[test]

@@ -99,6 +99,11 @@ pub struct Index<'t> {
     /// Some import mentions composio (the SDK, or a module/name of the project's own).
     pub touches_composio: bool,
     pub calls: Vec<Call<'t>>,
+    /// Where each call is in `calls`, by node id.
+    pub call_at: FxHashMap<usize, usize>,
+    /// The object and the attribute name of each `a.b` the walk reached, by node id: the
+    /// resolver asks for them again and again.
+    pub attributes: FxHashMap<usize, (Node<'t>, Node<'t>)>,
     pub name_uses: FxHashMap<&'t str, Vec<(Node<'t>, ScopeId)>>,
     pub attr_stores: Vec<AttrStore<'t>>,
     pub class_attr_stores: Vec<(Node<'t>, Node<'t>, ScopeId)>,
@@ -220,6 +225,8 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
             logger_aliases: FxHashSet::default(),
             touches_composio: false,
             calls: Vec::new(),
+            call_at: FxHashMap::default(),
+            attributes: FxHashMap::default(),
             name_uses: FxHashMap::default(),
             attr_stores: Vec::new(),
             class_attr_stores: Vec::new(),
@@ -431,24 +438,28 @@ impl<'t> Walker<'t> {
                     bind(ix, scope, class_body, target, value, self.src);
                 }
             }
-            "call" => ix.calls.push(Call {
-                node,
-                scope,
-                function: node.field("function"),
-                arguments: node.field("arguments"),
-            }),
+            "call" => {
+                ix.call_at.insert(node.id(), ix.calls.len());
+                ix.calls.push(Call {
+                    node,
+                    scope,
+                    function: node.field("function"),
+                    arguments: node.field("arguments"),
+                });
+            }
             "attribute" => {
-                if let Some(obj) = node.field("object")
-                    && obj.kind_name() == "identifier"
-                    && &self.src[obj.byte_range()] == "self"
-                    && let Some(attr) = node.field("attribute")
-                    && let Some(c) = ix.scopes[scope].class.or_else(|| method_class(ix, scope))
-                {
-                    ix.classes[c]
-                        .field_uses
-                        .entry(&self.src[attr.byte_range()])
-                        .or_default()
-                        .push((node, scope));
+                if let (Some(obj), Some(attr)) = (node.field("object"), node.field("attribute")) {
+                    ix.attributes.insert(node.id(), (obj, attr));
+                    if obj.kind_name() == "identifier"
+                        && &self.src[obj.byte_range()] == "self"
+                        && let Some(c) = ix.scopes[scope].class.or_else(|| method_class(ix, scope))
+                    {
+                        ix.classes[c]
+                            .field_uses
+                            .entry(&self.src[attr.byte_range()])
+                            .or_default()
+                            .push((node, scope));
+                    }
                 }
                 return Children::Only {
                     field: self.fields.object,

@@ -13,8 +13,9 @@ use std::cell::RefCell;
 use tree_sitter::{Node, Parser};
 
 use super::common::{
-    LOG_METHODS, NodeExt, is_config_read, is_constant_name, is_extra_logger, is_logger_name,
-    is_main_name, is_request_param, last_name, session_method, takes_user_id_first,
+    Grammar, LOG_METHODS, NodeExt, descend, in_field, is_config_read, is_constant_name,
+    is_extra_logger, is_logger_name, is_main_name, is_request_param, last_name, session_method,
+    takes_user_id_first,
 };
 use super::memo::{EvalMemo, Key};
 use crate::model::{
@@ -132,6 +133,31 @@ impl<'a, 't> Resolver<'a, 't> {
             memo: EvalMemo::new(),
             calls_to: None,
         }
+    }
+
+    /// `node.field(name)`, from the index's tables where it has them: calls and attributes
+    /// are asked for their parts again and again, and each field lookup searches the children.
+    fn field(&self, node: Node<'t>, name: &str) -> Option<Node<'t>> {
+        let ix = self.ix;
+        match name {
+            "function" | "arguments" => {
+                if let Some(&i) = ix.call_at.get(&node.id()) {
+                    let call = &ix.calls[i];
+                    return if name == "function" {
+                        call.function
+                    } else {
+                        call.arguments
+                    };
+                }
+            }
+            "object" | "attribute" => {
+                if let Some(&(object, attribute)) = ix.attributes.get(&node.id()) {
+                    return Some(if name == "object" { object } else { attribute });
+                }
+            }
+            _ => {}
+        }
+        node.field(name)
     }
 
     fn text(&self, n: Node<'t>) -> &'t str {
@@ -262,7 +288,8 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn eval_attribute(&mut self, node: Node<'t>, scope: ScopeId) -> Vec<Val> {
-        let (Some(obj), Some(attr)) = (node.field("object"), node.field("attribute")) else {
+        let (Some(obj), Some(attr)) = (self.field(node, "object"), self.field(node, "attribute"))
+        else {
             return Vec::new();
         };
         let attr = self.text(attr);
@@ -311,7 +338,7 @@ impl<'a, 't> Resolver<'a, 't> {
         if let Some(site) = self.session_site(node, scope) {
             return vec![Val::Session(site)];
         }
-        let Some(callee) = node.field("function") else {
+        let Some(callee) = self.field(node, "function") else {
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -339,8 +366,8 @@ impl<'a, 't> Resolver<'a, 't> {
             "getLogger" | "get_logger" | "getlogger" | "LoggerAdapter"
         ) || (matches!(last, "bind" | "new" | "opt" | "bind_contextvars")
             && callee_vals.is_empty()
-            && callee
-                .field("object")
+            && self
+                .field(callee, "object")
                 .is_some_and(|o| self.eval(o, scope).contains(&Val::Logger)))
         {
             out.push(Val::Logger);
@@ -417,8 +444,8 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
             }
             "attribute" => {
-                let obj = callee.field("object")?;
-                let method = self.text(callee.field("attribute")?);
+                let obj = self.field(callee, "object")?;
+                let method = self.text(self.field(callee, "attribute")?);
                 for v in self.eval(obj, scope) {
                     match v {
                         Val::Instance(c) => {
@@ -476,7 +503,7 @@ impl<'a, 't> Resolver<'a, 't> {
 
     /// The argument a call passes for parameter `index` (named `name`) of its target.
     fn argument_for(&self, call: Node<'t>, index: usize, name: &str) -> Option<Node<'t>> {
-        let args = call.field("arguments")?;
+        let args = self.field(call, "arguments")?;
         let mut cursor = args.walk();
         let mut positional = 0;
         for a in args.named_children(&mut cursor) {
@@ -506,8 +533,8 @@ impl<'a, 't> Resolver<'a, 't> {
             return known;
         }
         let site = self.classify_session_call(call, scope).map(|reopen| {
-            let callee = call
-                .field("function")
+            let callee = self
+                .field(call, "function")
                 .map(|c| self.compact(c))
                 .unwrap_or_default();
             let user_id = if reopen {
@@ -531,12 +558,12 @@ impl<'a, 't> Resolver<'a, 't> {
 
     /// `Some(false)` for a session-creating call, `Some(true)` for a reopening `use(...)`.
     fn classify_session_call(&mut self, call: Node<'t>, scope: ScopeId) -> Option<bool> {
-        let callee = call.field("function")?;
+        let callee = self.field(call, "function")?;
         if callee.kind_name() != "attribute" {
             return None;
         }
-        let obj = callee.field("object")?;
-        let method = self.text(callee.field("attribute")?);
+        let obj = self.field(callee, "object")?;
+        let method = self.text(self.field(callee, "attribute")?);
         self.eval(obj, scope).into_iter().find_map(|v| match v {
             Val::Client => session_method("", method),
             Val::Member(path) => session_method(&path, method),
@@ -567,8 +594,8 @@ impl<'a, 't> Resolver<'a, 't> {
         // A session wrapped in a tuple, list, dict or record constructor is still stored.
         let wraps = match value.kind_name() {
             "tuple" | "list" | "dictionary" | "expression_list" => true,
-            "call" => value
-                .field("function")
+            "call" => self
+                .field(value, "function")
                 .is_some_and(|f| last_name(self.text(f)).starts_with(char::is_uppercase)),
             _ => false,
         };
@@ -592,7 +619,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// The expression in a call's user-id position: `user_id=`, the first positional argument
     /// where the SDK takes the user id first, or `user_id` inside a `**kwargs` dict.
     fn user_id_argument(&mut self, call: Node<'t>, positional: bool) -> Option<Node<'t>> {
-        let args = call.field("arguments")?;
+        let args = self.field(call, "arguments")?;
         let mut cursor = args.walk();
         let mut first = None;
         let mut splats = Vec::new();
@@ -654,11 +681,11 @@ impl<'a, 't> Resolver<'a, 't> {
                 })
             }
             "call"
-                if node
-                    .field("function")
+                if self
+                    .field(node, "function")
                     .is_some_and(|f| self.text(f) == "dict") =>
             {
-                let args = node.field("arguments")?;
+                let args = self.field(node, "arguments")?;
                 let mut cursor = args.walk();
 
                 args.named_children(&mut cursor).find_map(|a| {
@@ -683,17 +710,17 @@ impl<'a, 't> Resolver<'a, 't> {
         if let Some(site) = self.session_site(call, scope) {
             return self.sites[site].user_id.into_iter().collect();
         }
-        let Some(callee) = call.field("function") else {
+        let Some(callee) = self.field(call, "function") else {
             return Vec::new();
         };
         if callee.kind_name() != "attribute" {
             return Vec::new();
         }
-        let Some(obj) = callee.field("object") else {
+        let Some(obj) = self.field(callee, "object") else {
             return Vec::new();
         };
-        let method = callee
-            .field("attribute")
+        let method = self
+            .field(callee, "attribute")
             .map(|a| self.text(a))
             .unwrap_or("");
         let path = self.eval(obj, scope).into_iter().find_map(|v| match v {
@@ -712,7 +739,7 @@ impl<'a, 't> Resolver<'a, 't> {
             .user_id_argument(call, positional)
             .into_iter()
             .collect();
-        if let Some(args) = call.field("arguments") {
+        if let Some(args) = self.field(call, "arguments") {
             let mut cursor = args.walk();
             for a in args.named_children(&mut cursor) {
                 if a.kind_name() == "keyword_argument"
@@ -756,11 +783,11 @@ impl<'a, 't> Resolver<'a, 't> {
     /// `user_id` in the JSON body of an HTTP request to Composio's REST API:
     /// `httpx.post(f"{COMPOSIO_BASE}/tool_router/session", json={"user_id": ...})`.
     fn rest_user_id(&mut self, call: Node<'t>, scope: ScopeId) -> Option<Node<'t>> {
-        let callee = call.field("function")?;
+        let callee = self.field(call, "function")?;
         if callee.kind_name() != "attribute" {
             return None;
         }
-        let method = self.text(callee.field("attribute")?);
+        let method = self.text(self.field(callee, "attribute")?);
         let url_index = match method {
             "post" | "put" | "patch" => 0,
             "request" => 1,
@@ -768,13 +795,13 @@ impl<'a, 't> Resolver<'a, 't> {
         };
         let url = self.argument_for(call, url_index, "url");
         let to_composio = url.is_some_and(|u| self.mentions_composio(u, scope, 0))
-            || callee
-                .field("object")
+            || self
+                .field(callee, "object")
                 .is_some_and(|o| self.mentions_composio(o, scope, 0));
         if !to_composio {
             return None;
         }
-        let args = call.field("arguments")?;
+        let args = self.field(call, "arguments")?;
         let mut cursor = args.walk();
         let body = args.named_children(&mut cursor).find_map(|a| {
             let name = self.text(a.field("name")?);
@@ -782,9 +809,9 @@ impl<'a, 't> Resolver<'a, 't> {
             match name {
                 "json" => Some(value),
                 "data" | "content" => {
-                    let f = value.field("function")?;
+                    let f = self.field(value, "function")?;
                     (last_name(self.text(f)) == "dumps")
-                        .then(|| value.field("arguments")?.named_child(0))
+                        .then(|| self.field(value, "arguments")?.named_child(0))
                         .flatten()
                 }
                 _ => None,
@@ -811,10 +838,12 @@ impl<'a, 't> Resolver<'a, 't> {
                     _ => Vec::new(),
                 },
                 "attribute" => {
-                    let field = n.field("attribute").map(|a| self.text(a));
+                    let field = self.field(n, "attribute").map(|a| self.text(a));
                     match (self.class_of(scope), field) {
                         (Some(c), Some(f))
-                            if n.field("object").is_some_and(|o| self.text(o) == "self") =>
+                            if self
+                                .field(n, "object")
+                                .is_some_and(|o| self.text(o) == "self") =>
                         {
                             self.ix.classes[c]
                                 .fields
@@ -837,7 +866,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 return true;
             }
             if n.kind_name() == "attribute" {
-                stack.extend(n.field("object"));
+                stack.extend(self.field(n, "object"));
             }
         }
         false
@@ -932,7 +961,8 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
             }
             "attribute" => {
-                let (Some(obj), Some(attr)) = (node.field("object"), node.field("attribute"))
+                let (Some(obj), Some(attr)) =
+                    (self.field(node, "object"), self.field(node, "attribute"))
                 else {
                     return;
                 };
@@ -1015,13 +1045,13 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn trace_call(&mut self, node: Node<'t>, scope: ScopeId, t: &mut Trace, d: usize) {
-        let Some(callee) = node.field("function") else {
+        let Some(callee) = self.field(node, "function") else {
             return;
         };
         let callee_text = self.text(callee);
         let last = last_name(callee_text);
-        let args: Vec<Node<'t>> = node
-            .field("arguments")
+        let args: Vec<Node<'t>> = self
+            .field(node, "arguments")
             .map(|a| {
                 let mut c = a.walk();
                 a.named_children(&mut c)
@@ -1066,7 +1096,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
             }
             "lower" | "upper" | "strip" | "lstrip" | "rstrip" | "casefold" | "title" => {
-                if let Some(obj) = callee.field("object") {
+                if let Some(obj) = self.field(callee, "object") {
                     self.trace(obj, scope, t, d);
                 }
             }
@@ -1112,7 +1142,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let ix = self.ix;
         for &(target, value, scope) in &ix.named_assigns {
             let name_node = match target.kind_name() {
-                "attribute" => target.field("attribute"),
+                "attribute" => self.field(target, "attribute"),
                 _ => Some(target),
             };
             let Some(name_node) = name_node else { continue };
@@ -1170,16 +1200,17 @@ impl<'a, 't> Resolver<'a, 't> {
             }
         }
         for store in &ix.attr_stores {
-            let obj = store.target.field("object");
+            let obj = self.field(store.target, "object");
             let class_attr = obj.is_some_and(|o| {
                 let t = self.text(o);
                 t == "cls" || ix.class_by_name.contains_key(t)
             });
             let app_state = obj.is_some_and(|o| {
                 o.kind_name() == "attribute"
-                    && o.field("attribute")
+                    && self
+                        .field(o, "attribute")
                         .is_some_and(|a| self.text(a) == "state")
-                    && !o.field("object").is_some_and(|b| {
+                    && !self.field(o, "object").is_some_and(|b| {
                         let t = self.text(b);
                         t.ends_with("request") || t.ends_with("req")
                     })
@@ -1221,8 +1252,8 @@ impl<'a, 't> Resolver<'a, 't> {
             if callee.kind_name() != "attribute" {
                 continue;
             }
-            let method = callee
-                .field("attribute")
+            let method = self
+                .field(callee, "attribute")
                 .map(|a| self.text(a))
                 .unwrap_or("");
             if !matches!(
@@ -1231,10 +1262,10 @@ impl<'a, 't> Resolver<'a, 't> {
             ) {
                 continue;
             }
-            let Some(container) = callee.field("object") else {
+            let Some(container) = self.field(callee, "object") else {
                 continue;
             };
-            let Some(args) = call.field("arguments") else {
+            let Some(args) = self.field(call, "arguments") else {
                 continue;
             };
             let mut cursor = args.walk();
@@ -1302,7 +1333,7 @@ impl<'a, 't> Resolver<'a, 't> {
             return false;
         };
         let callee = if expr.kind_name() == "call" {
-            expr.field("function").unwrap_or(expr)
+            self.field(expr, "function").unwrap_or(expr)
         } else {
             expr
         };
@@ -1364,16 +1395,22 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
             }
             "call" => {
-                let callee = key.field("function").map(|c| self.text(c)).unwrap_or("");
+                let callee = self
+                    .field(key, "function")
+                    .map(|c| self.text(c))
+                    .unwrap_or("");
                 let joins = matches!(
                     last_name(callee),
                     "format" | "join" | "str" | "hash" | "tuple"
                 );
                 if joins {
-                    if let Some(args) = key.field("arguments") {
+                    if let Some(args) = self.field(key, "arguments") {
                         self.key_parts(args, scope, out, depth + 1);
                     }
-                    if let Some(obj) = key.field("function").and_then(|f| f.field("object")) {
+                    if let Some(obj) = self
+                        .field(key, "function")
+                        .and_then(|f| self.field(f, "object"))
+                    {
                         self.key_parts(obj, scope, out, depth + 1);
                     }
                 } else {
@@ -1517,7 +1554,7 @@ impl<'a, 't> Resolver<'a, 't> {
             return false;
         };
         let callee = if expr.kind_name() == "call" {
-            expr.field("function").unwrap_or(expr)
+            self.field(expr, "function").unwrap_or(expr)
         } else {
             expr
         };
@@ -1671,12 +1708,11 @@ impl<'a, 't> Resolver<'a, 't> {
             let Some(args) = arguments else {
                 continue;
             };
-            let mut stack = vec![args];
-            let mut cursor = args.walk();
-            while let Some(n) = stack.pop() {
+            descend(args, |n, _| {
                 match n.kind_name() {
                     "attribute" => {
-                        if let (Some(o), Some(a)) = (n.field("object"), n.field("attribute"))
+                        if let (Some(o), Some(a)) =
+                            (self.field(n, "object"), self.field(n, "attribute"))
                             && SESSION_ID_ATTRS.contains(&self.text(a))
                             && let Some(i) = params.iter().position(|p| p.name == self.text(o))
                         {
@@ -1690,8 +1726,8 @@ impl<'a, 't> Resolver<'a, 't> {
                     }
                     _ => {}
                 }
-                stack.extend(n.named_children(&mut cursor));
-            }
+                true
+            });
         }
         (id_of, direct)
     }
@@ -1713,8 +1749,8 @@ impl<'a, 't> Resolver<'a, 't> {
             return true;
         }
         if callee.kind_name() == "attribute"
-            && let Some(obj) = callee.field("object")
-            && let Some(m) = callee.field("attribute")
+            && let Some(obj) = self.field(callee, "object")
+            && let Some(m) = self.field(callee, "attribute")
             && LOG_METHODS.contains(&self.text(m))
         {
             return self.eval(obj, scope).contains(&Val::Logger);
@@ -1735,14 +1771,14 @@ impl<'a, 't> Resolver<'a, 't> {
                 "print" | "pprint" | "echo" | "secho" | "bind_contextvars"
             ),
             "attribute" => {
-                let Some(obj) = callee.field("object") else {
+                let Some(obj) = self.field(callee, "object") else {
                     return false;
                 };
-                let method = callee
-                    .field("attribute")
+                let method = self
+                    .field(callee, "attribute")
                     .map(|a| self.text(a))
                     .unwrap_or("");
-                let obj_last = last_name(self.text(obj)).to_ascii_lowercase();
+                let obj_last = last_name(self.text(obj));
                 if matches!(
                     method,
                     "set_attribute"
@@ -1756,18 +1792,16 @@ impl<'a, 't> Resolver<'a, 't> {
                     return true;
                 }
                 if matches!(method, "write" | "print" | "echo" | "secho" | "log")
-                    && matches!(
-                        obj_last.as_str(),
-                        "stdout" | "stderr" | "console" | "click" | "typer" | "rich"
-                    )
+                    && ["stdout", "stderr", "console", "click", "typer", "rich"]
+                        .iter()
+                        .any(|o| obj_last.eq_ignore_ascii_case(o))
                 {
                     return true;
                 }
                 if method == "bind_contextvars" {
                     return true;
                 }
-                LOG_METHODS.contains(&method)
-                    && (is_logger_name(&obj_last) || obj_last == "logging")
+                LOG_METHODS.contains(&method) && is_logger_name(obj_last)
             }
             _ => false,
         }
@@ -1776,44 +1810,40 @@ impl<'a, 't> Resolver<'a, 't> {
     /// Sessions whose ID appears in an expression: `s.session_id`, a variable holding it, or a
     /// local string built from it.
     fn ids_mentioned(&mut self, root: Node<'t>, scope: ScopeId) -> FxHashSet<usize> {
+        let attribute = Grammar::python().field_id("attribute");
         let mut found = FxHashSet::default();
         let mut seen = FxHashSet::default();
-        let mut stack = vec![(root, 0usize)];
-        while let Some((n, depth)) = stack.pop() {
-            if !seen.insert(n.id()) {
-                continue;
-            }
-            match n.kind_name() {
-                "attribute" | "identifier" | "call" => {
-                    let before = found.len();
-                    for v in self.eval(n, scope) {
-                        if let Val::SessionId(s) = v {
-                            found.insert(s);
+        let mut roots = vec![(root, 0usize)];
+        while let Some((root, depth)) = roots.pop() {
+            descend(root, |n, field| {
+                if !n.is_named() || !seen.insert(n.id()) {
+                    return false;
+                }
+                match n.kind_name() {
+                    // The name after the dot is not a variable.
+                    "identifier" if in_field(field, attribute) => return false,
+                    "attribute" | "identifier" | "call" => {
+                        let before = found.len();
+                        for v in self.eval(n, scope) {
+                            if let Val::SessionId(s) = v {
+                                found.insert(s);
+                            }
                         }
-                    }
-                    if n.kind_name() == "identifier" && found.len() == before && depth < 3 {
-                        // A local copy or a message string built from the ID.
-                        if let Binding::Values(values) = self.lookup(self.text(n), scope) {
-                            for (v, s) in values {
-                                if s == scope {
-                                    stack.push((v, depth + 1));
+                        if n.kind_name() == "identifier" && found.len() == before && depth < 3 {
+                            // A local copy or a message string built from the ID.
+                            if let Binding::Values(values) = self.lookup(self.text(n), scope) {
+                                for (v, s) in values {
+                                    if s == scope {
+                                        roots.push((v, depth + 1));
+                                    }
                                 }
                             }
                         }
                     }
+                    _ => {}
                 }
-                _ => {}
-            }
-            let mut cursor = n.walk();
-            for child in n.named_children(&mut cursor) {
-                if n.kind_name() == "attribute"
-                    && child.kind_name() == "identifier"
-                    && Some(child) == n.field("attribute")
-                {
-                    continue;
-                }
-                stack.push((child, depth));
-            }
+                true
+            });
         }
         found
     }
@@ -1827,7 +1857,7 @@ impl<'a, 't> Resolver<'a, 't> {
             if let Some(arg) = site
                 .facts
                 .reopen
-                .then(|| site.call.field("arguments")?.named_child(0))
+                .then(|| self.field(site.call, "arguments")?.named_child(0))
                 .flatten()
             {
                 out.entry(self.text(arg)).or_default().push(i);
@@ -1842,18 +1872,16 @@ impl<'a, 't> Resolver<'a, 't> {
         scope: ScopeId,
         reopened: &FxHashMap<&'t str, Vec<usize>>,
     ) {
-        let names: FxHashSet<&str> = {
-            let mut out = FxHashSet::default();
-            let mut stack = vec![args];
-            let mut cursor = args.walk();
-            while let Some(n) = stack.pop() {
-                if n.kind_name() == "identifier" {
-                    out.insert(self.text(n));
-                }
-                stack.extend(n.named_children(&mut cursor));
+        if reopened.is_empty() {
+            return;
+        }
+        let mut names = FxHashSet::default();
+        descend(args, |n, _| {
+            if n.kind_name() == "identifier" {
+                names.insert(self.text(n));
             }
-            out
-        };
+            true
+        });
         for &i in names.iter().filter_map(|n| reopened.get(n)).flatten() {
             if self_encloses(self.ix, self.sites[i].scope, scope) {
                 self.sites[i].facts.id_logged = true;

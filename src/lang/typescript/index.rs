@@ -97,6 +97,11 @@ pub struct Index<'t> {
     pub client_classes: FxHashSet<String>,
     pub touches_composio: bool,
     pub calls: Vec<Call<'t>>,
+    /// Where each call is in `calls`, by node id.
+    pub call_at: FxHashMap<usize, usize>,
+    /// The object and the property of each `a.b` the walk reached, by node id: the resolver
+    /// asks for them again and again.
+    pub members: FxHashMap<usize, (Node<'t>, Node<'t>)>,
     pub name_uses: FxHashMap<&'t str, Vec<(Node<'t>, ScopeId)>>,
     pub subscript_stores: Vec<SubscriptStore<'t>>,
     /// `obj.prop = value` for objects other than `this`: (target, value, scope).
@@ -243,6 +248,8 @@ pub fn build<'t>(root: Node<'t>, src: &'t str, tsx: bool) -> Index<'t> {
         client_classes: FxHashSet::default(),
         touches_composio: false,
         calls: Vec::new(),
+        call_at: FxHashMap::default(),
+        members: FxHashMap::default(),
         name_uses: FxHashMap::default(),
         subscript_stores: Vec::new(),
         attr_stores: Vec::new(),
@@ -519,22 +526,27 @@ impl<'t> Walker<'t> {
                     ix.scopes[scope].returns.push(v);
                 }
             }
-            "call_expression" | "new_expression" => ix.calls.push(Call {
-                node,
-                scope,
-                function: node.field("function"),
-                arguments: node.field("arguments"),
-            }),
+            "call_expression" | "new_expression" => {
+                ix.call_at.insert(node.id(), ix.calls.len());
+                ix.calls.push(Call {
+                    node,
+                    scope,
+                    function: node.field("function"),
+                    arguments: node.field("arguments"),
+                });
+            }
             "member_expression" => {
-                if let (Some(obj), Some(prop)) = (node.field("object"), node.field("property"))
-                    && obj.kind_name() == "this"
-                    && let Some(c) = method_class(ix, scope)
-                {
-                    ix.classes[c]
-                        .field_uses
-                        .entry(&src[prop.byte_range()])
-                        .or_default()
-                        .push((node, scope));
+                if let (Some(obj), Some(prop)) = (node.field("object"), node.field("property")) {
+                    ix.members.insert(node.id(), (obj, prop));
+                    if obj.kind_name() == "this"
+                        && let Some(c) = method_class(ix, scope)
+                    {
+                        ix.classes[c]
+                            .field_uses
+                            .entry(&src[prop.byte_range()])
+                            .or_default()
+                            .push((node, scope));
+                    }
                 }
                 return Children::Object { scope, class_body };
             }

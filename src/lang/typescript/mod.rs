@@ -13,8 +13,8 @@ use std::cell::RefCell;
 use tree_sitter::{Language as Grammar, Node, Parser};
 
 use super::common::{
-    NodeExt, is_constant_name, is_extra_logger, is_logger_name, is_main_name, is_request_param,
-    last_name, session_method, takes_user_id_first,
+    self, NodeExt, descend, in_field, is_constant_name, is_extra_logger, is_logger_name,
+    is_main_name, is_request_param, last_name, session_method, takes_user_id_first,
 };
 use super::memo::{EvalMemo, Key};
 use crate::model::{
@@ -143,6 +143,32 @@ impl<'a, 't> Resolver<'a, 't> {
         }
     }
 
+    /// `node.field(name)`, from the index's tables where it has them: calls and member
+    /// expressions are asked for their parts again and again, and each field lookup searches the
+    /// children.
+    fn field(&self, node: Node<'t>, name: &str) -> Option<Node<'t>> {
+        let ix = self.ix;
+        match name {
+            "function" | "arguments" => {
+                if let Some(&i) = ix.call_at.get(&node.id()) {
+                    let call = &ix.calls[i];
+                    return if name == "function" {
+                        call.function
+                    } else {
+                        call.arguments
+                    };
+                }
+            }
+            "object" | "property" => {
+                if let Some(&(object, property)) = ix.members.get(&node.id()) {
+                    return Some(if name == "object" { object } else { property });
+                }
+            }
+            _ => {}
+        }
+        node.field(name)
+    }
+
     fn text(&self, n: Node<'t>) -> &'t str {
         &self.src[n.byte_range()]
     }
@@ -152,7 +178,7 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn args(&self, call: Node<'t>) -> Vec<Node<'t>> {
-        call.field("arguments")
+        self.field(call, "arguments")
             .map(|a| {
                 let mut c = a.walk();
                 a.named_children(&mut c)
@@ -163,6 +189,9 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn member_parts(&self, node: Node<'t>) -> Option<(Node<'t>, &'t str)> {
+        if let Some(&(object, property)) = self.ix.members.get(&node.id()) {
+            return Some((object, self.text(property)));
+        }
         if node.kind_name() != "member_expression" {
             return None;
         }
@@ -336,7 +365,7 @@ impl<'a, 't> Resolver<'a, 't> {
         // `composio.create(uid).then((session) => ...)`: the callback receives the session.
         if p.index == Some(0)
             && let Some((call, 0)) = ix.scopes[s].callback_of
-            && let Some(callee) = call.field("function")
+            && let Some(callee) = self.field(call, "function")
             && let Some((obj, "then")) = self.member_parts(callee)
         {
             out.extend(
@@ -390,7 +419,7 @@ impl<'a, 't> Resolver<'a, 't> {
         if let Some(site) = self.session_site(node, scope) {
             return vec![Val::Session(site)];
         }
-        let Some(callee) = node.field("function") else {
+        let Some(callee) = self.field(node, "function") else {
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -531,8 +560,8 @@ impl<'a, 't> Resolver<'a, 't> {
             return known;
         }
         let site = self.classify_session_call(call, scope).map(|reopen| {
-            let callee = call
-                .field("function")
+            let callee = self
+                .field(call, "function")
                 .map(|c| self.compact(c))
                 .unwrap_or_default();
             let user_id = if reopen {
@@ -558,7 +587,7 @@ impl<'a, 't> Resolver<'a, 't> {
         if call.kind_name() != "call_expression" {
             return None;
         }
-        let (obj, method) = self.member_parts(call.field("function")?)?;
+        let (obj, method) = self.member_parts(self.field(call, "function")?)?;
         self.eval(obj, scope).into_iter().find_map(|v| match v {
             Val::Client => session_method("", method),
             Val::Member(path) => session_method(&path, method),
@@ -661,7 +690,7 @@ impl<'a, 't> Resolver<'a, 't> {
         if call.kind_name() != "call_expression" {
             return Vec::new();
         }
-        let Some(callee) = call.field("function") else {
+        let Some(callee) = self.field(call, "function") else {
             return Vec::new();
         };
         let Some((obj, method)) = self.member_parts(callee) else {
@@ -706,7 +735,7 @@ impl<'a, 't> Resolver<'a, 't> {
         if call.kind_name() != "call_expression" {
             return None;
         }
-        let callee = call.field("function")?;
+        let callee = self.field(call, "function")?;
         let name = last_name(self.text(callee));
         if !matches!(name, "fetch" | "post" | "put" | "patch") {
             return None;
@@ -720,7 +749,7 @@ impl<'a, 't> Resolver<'a, 't> {
             "fetch" => {
                 let init = *args.get(1)?;
                 let body = self.object_entry(init, scope, "body", 0)?;
-                let stringify = body.field("function")?;
+                let stringify = self.field(body, "function")?;
                 if self.text(stringify) != "JSON.stringify" {
                     return None;
                 }
@@ -979,7 +1008,7 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn trace_call(&mut self, node: Node<'t>, scope: ScopeId, t: &mut Trace, d: usize) {
-        let Some(callee) = node.field("function") else {
+        let Some(callee) = self.field(node, "function") else {
             return;
         };
         let args = self.args(node);
@@ -1167,7 +1196,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 .map(|d| d.byte_range())
                 .or_else(|| {
                     let (call, _) = scope.callback_of?;
-                    let callee = call.field("function")?;
+                    let callee = self.field(call, "function")?;
                     is_memoizer(last_name(self.text(callee))).then(|| call.byte_range())
                 });
             let Some(memo_span) = memo_span else { continue };
@@ -1229,13 +1258,13 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             "call_expression" => {
                 // `[userId, threadId].join(':')`, `String(userId)`, `JSON.stringify([...])`.
-                let callee = key.field("function");
+                let callee = self.field(key, "function");
                 let name = callee.map(|c| last_name(self.text(c))).unwrap_or("");
                 if matches!(
                     name,
                     "join" | "String" | "stringify" | "toString" | "concat"
                 ) {
-                    if let Some(args) = key.field("arguments") {
+                    if let Some(args) = self.field(key, "arguments") {
                         self.key_parts(args, scope, out, depth + 1);
                     }
                     if let Some((obj, _)) = callee.and_then(|c| self.member_parts(c)) {
@@ -1379,7 +1408,7 @@ impl<'a, 't> Resolver<'a, 't> {
         }
         // A callback handed to a router or event source: `app.post('/x', async (req) => ...)`.
         if let Some((call, _)) = s.callback_of
-            && let Some(callee) = call.field("function")
+            && let Some(callee) = self.field(call, "function")
             && let Some((_, method)) = self.member_parts(callee)
         {
             return matches!(
@@ -1519,9 +1548,7 @@ impl<'a, 't> Resolver<'a, 't> {
             let Some(args) = arguments else {
                 continue;
             };
-            let mut stack = vec![args];
-            let mut cursor = args.walk();
-            while let Some(n) = stack.pop() {
+            descend(args, |n, _| {
                 match n.kind_name() {
                     "member_expression" => {
                         if let Some((o, p)) = self.member_parts(n)
@@ -1538,8 +1565,8 @@ impl<'a, 't> Resolver<'a, 't> {
                     }
                     _ => {}
                 }
-                stack.extend(n.named_children(&mut cursor));
-            }
+                true
+            });
         }
         (id_of, direct)
     }
@@ -1576,7 +1603,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let Some((obj, method)) = self.member_parts(callee) else {
             return matches!(self.text(callee), "log" | "debug");
         };
-        let obj_last = last_name(self.text(obj)).to_ascii_lowercase();
+        let obj_last = last_name(self.text(obj));
         if matches!(
             method,
             "setAttribute"
@@ -1590,59 +1617,57 @@ impl<'a, 't> Resolver<'a, 't> {
         ) {
             return true;
         }
-        if obj_last == "console" {
+        if obj_last.eq_ignore_ascii_case("console") {
             return true;
         }
-        TS_LOG_METHODS.contains(&method) && is_logger_name(&obj_last)
+        TS_LOG_METHODS.contains(&method) && is_logger_name(obj_last)
     }
 
     fn ids_mentioned(&mut self, root: Node<'t>, scope: ScopeId) -> FxHashSet<usize> {
+        let property = common::Grammar::of(root).and_then(|g| g.field_id("property"));
         let mut found = FxHashSet::default();
         let mut seen = FxHashSet::default();
-        let mut stack = vec![(root, 0usize)];
-        while let Some((n, depth)) = stack.pop() {
-            if !seen.insert(n.id()) {
-                continue;
-            }
-            if matches!(
-                n.kind_name(),
-                "member_expression"
+        let mut roots = vec![(root, 0usize)];
+        while let Some((root, depth)) = roots.pop() {
+            descend(root, |n, field| {
+                if !n.is_named() || !seen.insert(n.id()) {
+                    return false;
+                }
+                let kind = n.kind_name();
+                match kind {
+                    // The name after the dot is not a variable.
+                    "property_identifier" if in_field(field, property) => return false,
+                    "member_expression"
                     | "identifier"
                     | "shorthand_property_identifier"
-                    | "call_expression"
-            ) {
-                let before = found.len();
-                for v in self.eval(n, scope) {
-                    if let Val::SessionId(s) = v {
-                        found.insert(s);
-                    }
-                }
-                if n.kind_name() != "member_expression"
-                    && n.kind_name() != "call_expression"
-                    && found.len() == before
-                    && depth < 3
-                {
-                    // A local copy, or a message built from the ID.
-                    if let Binding::Values(values) = self.lookup(self.text(n), scope) {
-                        for (b, s) in values {
-                            if let Bound::Expr(v) = b
-                                && s == scope
-                            {
-                                stack.push((v, depth + 1));
+                    | "call_expression" => {
+                        let before = found.len();
+                        for v in self.eval(n, scope) {
+                            if let Val::SessionId(s) = v {
+                                found.insert(s);
+                            }
+                        }
+                        if kind != "member_expression"
+                            && kind != "call_expression"
+                            && found.len() == before
+                            && depth < 3
+                        {
+                            // A local copy, or a message built from the ID.
+                            if let Binding::Values(values) = self.lookup(self.text(n), scope) {
+                                for (b, s) in values {
+                                    if let Bound::Expr(v) = b
+                                        && s == scope
+                                    {
+                                        roots.push((v, depth + 1));
+                                    }
+                                }
                             }
                         }
                     }
+                    _ => {}
                 }
-            }
-            let mut cursor = n.walk();
-            for child in n.named_children(&mut cursor) {
-                if n.kind_name() == "member_expression"
-                    && child.kind_name() == "property_identifier"
-                {
-                    continue;
-                }
-                stack.push((child, depth));
-            }
+                true
+            });
         }
         found
     }
@@ -1667,18 +1692,19 @@ impl<'a, 't> Resolver<'a, 't> {
         scope: ScopeId,
         reopened: &FxHashMap<&'t str, Vec<usize>>,
     ) {
+        if reopened.is_empty() {
+            return;
+        }
         let mut names = FxHashSet::default();
-        let mut stack = vec![args];
-        let mut cursor = args.walk();
-        while let Some(n) = stack.pop() {
+        descend(args, |n, _| {
             if matches!(
                 n.kind_name(),
                 "identifier" | "shorthand_property_identifier"
             ) {
                 names.insert(self.text(n));
             }
-            stack.extend(n.named_children(&mut cursor));
-        }
+            true
+        });
         for &i in names.iter().filter_map(|n| reopened.get(n)).flatten() {
             if self.encloses(self.sites[i].scope, scope) {
                 self.sites[i].facts.id_logged = true;
