@@ -182,6 +182,10 @@ pub fn run(
     for batch in inputs.items.chunks(BATCH) {
         let per_input: Vec<(Vec<Finding>, bool)> = batch
             .par_iter()
+            // Rayon would otherwise hand out runs of files that cannot be stolen: at the end of
+            // each batch one thread idled while the other finished its run (4% of a 2-thread
+            // run's time, against 2% with single files).
+            .with_max_len(1)
             .map(|(shown, input)| match input {
                 Input::File(path) => lint_path(path, shown, settings),
                 Input::Unreadable(reason) => (
