@@ -585,6 +585,38 @@ def unknown_code(user_id: str):
     assert_eq!(lines(&["--ignore", "CS901"]), ["24:CS001"]);
 }
 
+/// The walk skips type annotations unless they may hold a comment: a directive inside one must
+/// still count, and a comment-free type must not hide the code after it.
+#[test]
+fn typescript_suppressions_inside_types() {
+    let src = r#"import { Composio } from '@composio/core';
+
+const composio = new Composio();
+
+export async function inType(userId: string) {
+  const session: Awaited<
+    ReturnType<Composio['create']> // composio-lint: ignore[CS001] -- single-user demo
+  > = await composio.create('default');
+  console.log(session.sessionId);
+}
+
+export async function plainType(userId: string) {
+  const session: Awaited<ReturnType<Composio['create']>> = await composio.create('default');
+  console.log(session.sessionId);
+}
+
+interface Holder {
+  /* composio-lint: ignore[CS004] */ id: string;
+}
+"#;
+    let dir = project(&[("s.ts", src.as_bytes())]);
+    let lines: Vec<String> = json_findings(dir.path(), &[])
+        .iter()
+        .map(|f| format!("{}:{}", f["line"], f["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(lines, ["13:CS001", "18:CS901"]);
+}
+
 #[test]
 fn file_level_suppression() {
     let src = format!("# composio-lint: file-ignore[CS001, CS004]\n{BAD}{WARN_ONLY}");

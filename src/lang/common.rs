@@ -241,6 +241,92 @@ pub fn descend<'t>(root: Node<'t>, mut visit: impl FnMut(Node<'t>, Option<NonZer
     }
 }
 
+/// A call with its callee and argument list, looked up once: every pass over the calls needs
+/// them, and a field lookup searches the node's children.
+pub struct Call<'t> {
+    pub node: Node<'t>,
+    pub scope: usize,
+    pub function: Option<Node<'t>>,
+    pub arguments: Option<Node<'t>>,
+}
+
+/// The parts of the calls and of the `a.b` the index walk reached, by node id. The resolvers ask
+/// for them again and again, and each field lookup searches the node's children.
+pub struct NodeParts<'t> {
+    pub calls: Vec<Call<'t>>,
+    call_at: FxHashMap<usize, usize>,
+    members: FxHashMap<usize, (Node<'t>, Node<'t>)>,
+    /// The grammar's field for the name after the dot.
+    member_field: &'static str,
+}
+
+impl<'t> NodeParts<'t> {
+    /// `member_field` names the part after the dot: `attribute` in Python, `property` in
+    /// TypeScript.
+    pub fn new(member_field: &'static str) -> Self {
+        NodeParts {
+            calls: Vec::new(),
+            call_at: FxHashMap::default(),
+            members: FxHashMap::default(),
+            member_field,
+        }
+    }
+
+    pub fn record_call(&mut self, node: Node<'t>, scope: usize) {
+        self.call_at.insert(node.id(), self.calls.len());
+        self.calls.push(Call {
+            node,
+            scope,
+            function: node.field("function"),
+            arguments: node.field("arguments"),
+        });
+    }
+
+    /// Records `a.b` and returns its object and the name after the dot.
+    pub fn record_member(&mut self, node: Node<'t>) -> Option<(Node<'t>, Node<'t>)> {
+        let parts = (node.field("object")?, node.field(self.member_field)?);
+        self.members.insert(node.id(), parts);
+        Some(parts)
+    }
+
+    /// A call the walk reached.
+    pub fn call(&self, node: Node<'t>) -> Option<&Call<'t>> {
+        self.call_at.get(&node.id()).map(|&i| &self.calls[i])
+    }
+
+    /// The object and the name after the dot of an `a.b` the walk reached.
+    pub fn member(&self, node: Node<'t>) -> Option<(Node<'t>, Node<'t>)> {
+        self.members.get(&node.id()).copied()
+    }
+
+    /// `node.field(name)`, read from the tables where they have the answer.
+    pub fn field(&self, node: Node<'t>, name: &str) -> Option<Node<'t>> {
+        match name {
+            "function" | "arguments" => {
+                if let Some(call) = self.call(node) {
+                    return if name == "function" {
+                        call.function
+                    } else {
+                        call.arguments
+                    };
+                }
+            }
+            "object" => {
+                if let Some((object, _)) = self.member(node) {
+                    return Some(object);
+                }
+            }
+            _ if name == self.member_field => {
+                if let Some((_, member)) = self.member(node) {
+                    return Some(member);
+                }
+            }
+            _ => {}
+        }
+        node.field(name)
+    }
+}
+
 /// Whether a cursor's field (`TreeCursor::field_id`) is the wanted one. A field the grammar
 /// lacks is `None` on both sides, which must not count as a match.
 pub fn in_field(field: Option<NonZeroU16>, wanted: Option<NonZeroU16>) -> bool {

@@ -8,7 +8,9 @@ use std::num::NonZeroU16;
 
 use tree_sitter::{Node, TreeCursor};
 
-use crate::lang::common::{Grammar, NodeExt, in_field, mentions_composio, names_composio_host};
+use crate::lang::common::{
+    Grammar, NodeExt, NodeParts, in_field, mentions_composio, names_composio_host,
+};
 
 use crate::model::Span;
 
@@ -74,15 +76,6 @@ pub struct SubscriptStore<'t> {
     pub scope: ScopeId,
 }
 
-/// A call with its callee and argument list, looked up once: every pass over the calls needs
-/// them, and a field lookup searches the node's children.
-pub struct Call<'t> {
-    pub node: Node<'t>,
-    pub scope: ScopeId,
-    pub function: Option<Node<'t>>,
-    pub arguments: Option<Node<'t>>,
-}
-
 pub struct Index<'t> {
     pub scopes: Vec<Scope<'t>>,
     pub classes: Vec<Class<'t>>,
@@ -98,12 +91,7 @@ pub struct Index<'t> {
     pub logger_aliases: FxHashSet<String>,
     /// Some import mentions composio (the SDK, or a module/name of the project's own).
     pub touches_composio: bool,
-    pub calls: Vec<Call<'t>>,
-    /// Where each call is in `calls`, by node id.
-    pub call_at: FxHashMap<usize, usize>,
-    /// The object and the attribute name of each `a.b` the walk reached, by node id: the
-    /// resolver asks for them again and again.
-    pub attributes: FxHashMap<usize, (Node<'t>, Node<'t>)>,
+    pub parts: NodeParts<'t>,
     pub name_uses: FxHashMap<&'t str, Vec<(Node<'t>, ScopeId)>>,
     pub attr_stores: Vec<AttrStore<'t>>,
     pub class_attr_stores: Vec<(Node<'t>, Node<'t>, ScopeId)>,
@@ -224,9 +212,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
             client_classes: FxHashSet::default(),
             logger_aliases: FxHashSet::default(),
             touches_composio: false,
-            calls: Vec::new(),
-            call_at: FxHashMap::default(),
-            attributes: FxHashMap::default(),
+            parts: NodeParts::new("attribute"),
             name_uses: FxHashMap::default(),
             attr_stores: Vec::new(),
             class_attr_stores: Vec::new(),
@@ -438,28 +424,18 @@ impl<'t> Walker<'t> {
                     bind(ix, scope, class_body, target, value, self.src);
                 }
             }
-            "call" => {
-                ix.call_at.insert(node.id(), ix.calls.len());
-                ix.calls.push(Call {
-                    node,
-                    scope,
-                    function: node.field("function"),
-                    arguments: node.field("arguments"),
-                });
-            }
+            "call" => ix.parts.record_call(node, scope),
             "attribute" => {
-                if let (Some(obj), Some(attr)) = (node.field("object"), node.field("attribute")) {
-                    ix.attributes.insert(node.id(), (obj, attr));
-                    if obj.kind_name() == "identifier"
-                        && &self.src[obj.byte_range()] == "self"
-                        && let Some(c) = ix.scopes[scope].class.or_else(|| method_class(ix, scope))
-                    {
-                        ix.classes[c]
-                            .field_uses
-                            .entry(&self.src[attr.byte_range()])
-                            .or_default()
-                            .push((node, scope));
-                    }
+                if let Some((obj, attr)) = ix.parts.record_member(node)
+                    && obj.kind_name() == "identifier"
+                    && &self.src[obj.byte_range()] == "self"
+                    && let Some(c) = ix.scopes[scope].class.or_else(|| method_class(ix, scope))
+                {
+                    ix.classes[c]
+                        .field_uses
+                        .entry(&self.src[attr.byte_range()])
+                        .or_default()
+                        .push((node, scope));
                 }
                 return Children::Only {
                     field: self.fields.object,

@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use tree_sitter::{Node, Parser};
 
 use super::common::{
-    Grammar, LOG_METHODS, NodeExt, descend, in_field, is_config_read, is_constant_name,
+    Call, Grammar, LOG_METHODS, NodeExt, descend, in_field, is_config_read, is_constant_name,
     is_extra_logger, is_logger_name, is_main_name, is_request_param, last_name, session_method,
     takes_user_id_first,
 };
@@ -22,7 +22,7 @@ use crate::model::{
     self, CacheStore, FileModel, KeyKind, SessionSite, Sharing, StrLiteral, UserIdArg,
     UserIdBinding,
 };
-use index::{Call, ClassId, Index, MODULE, ScopeId, ScopeKind};
+use index::{ClassId, Index, MODULE, ScopeId, ScopeKind};
 
 thread_local! {
     static PARSER: RefCell<Parser> = RefCell::new({
@@ -135,29 +135,8 @@ impl<'a, 't> Resolver<'a, 't> {
         }
     }
 
-    /// `node.field(name)`, from the index's tables where it has them: calls and attributes
-    /// are asked for their parts again and again, and each field lookup searches the children.
     fn field(&self, node: Node<'t>, name: &str) -> Option<Node<'t>> {
-        let ix = self.ix;
-        match name {
-            "function" | "arguments" => {
-                if let Some(&i) = ix.call_at.get(&node.id()) {
-                    let call = &ix.calls[i];
-                    return if name == "function" {
-                        call.function
-                    } else {
-                        call.arguments
-                    };
-                }
-            }
-            "object" | "attribute" => {
-                if let Some(&(object, attribute)) = ix.attributes.get(&node.id()) {
-                    return Some(if name == "object" { object } else { attribute });
-                }
-            }
-            _ => {}
-        }
-        node.field(name)
+        self.ix.parts.field(node, name)
     }
 
     fn text(&self, n: Node<'t>) -> &'t str {
@@ -484,7 +463,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 scope,
                 function,
                 ..
-            } in &self.ix.calls
+            } in &self.ix.parts.calls
             {
                 if let Some(callee) = function
                     && let Some((target, offset)) = self.resolve_function(callee, scope)
@@ -573,7 +552,7 @@ impl<'a, 't> Resolver<'a, 't> {
 
     fn find_sessions(&mut self) {
         let ix = self.ix;
-        for call in &ix.calls {
+        for call in &ix.parts.calls {
             self.session_site(call.node, call.scope);
         }
     }
@@ -649,12 +628,7 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn scope_of_call(&self, call: Node<'t>) -> ScopeId {
-        self.ix
-            .calls
-            .iter()
-            .find(|c| c.node.id() == call.id())
-            .map(|c| c.scope)
-            .unwrap_or(MODULE)
+        self.ix.parts.call(call).map_or(MODULE, |c| c.scope)
     }
 
     /// The value under `key` in a dict literal (or `dict(...)` call), following local names.
@@ -765,7 +739,7 @@ impl<'a, 't> Resolver<'a, 't> {
             scope,
             function,
             ..
-        } in &ix.calls
+        } in &ix.parts.calls
         {
             let mut exprs = self.composio_user_id_exprs(call, scope);
             exprs.extend(self.rest_user_id(call, scope));
@@ -1244,7 +1218,7 @@ impl<'a, 't> Resolver<'a, 't> {
             scope,
             function,
             ..
-        } in &ix.calls
+        } in &ix.parts.calls
         {
             let Some(callee) = function else {
                 continue;
@@ -1639,7 +1613,7 @@ impl<'a, 't> Resolver<'a, 't> {
             scope,
             function,
             arguments,
-        } in &ix.calls
+        } in &ix.parts.calls
         {
             let (Some(callee), Some(args)) = (function, arguments) else {
                 continue;
@@ -1694,7 +1668,7 @@ impl<'a, 't> Resolver<'a, 't> {
             function,
             arguments,
             ..
-        } in &ix.calls
+        } in &ix.parts.calls
         {
             if !self.encloses(f, scope) {
                 continue;

@@ -8,7 +8,9 @@ use std::num::NonZeroU16;
 
 use tree_sitter::{Node, TreeCursor};
 
-use crate::lang::common::{Grammar, NodeExt, in_field, mentions_composio, names_composio_host};
+use crate::lang::common::{
+    Grammar, NodeExt, NodeParts, in_field, mentions_composio, names_composio_host,
+};
 
 use crate::model::Span;
 
@@ -80,15 +82,6 @@ pub struct SubscriptStore<'t> {
     pub scope: ScopeId,
 }
 
-/// A call with its callee and argument list, looked up once: every pass over the calls needs
-/// them, and a field lookup searches the node's children.
-pub struct Call<'t> {
-    pub node: Node<'t>,
-    pub scope: ScopeId,
-    pub function: Option<Node<'t>>,
-    pub arguments: Option<Node<'t>>,
-}
-
 pub struct Index<'t> {
     pub scopes: Vec<Scope<'t>>,
     pub classes: Vec<Class<'t>>,
@@ -96,12 +89,7 @@ pub struct Index<'t> {
     pub sdk_namespaces: FxHashSet<String>,
     pub client_classes: FxHashSet<String>,
     pub touches_composio: bool,
-    pub calls: Vec<Call<'t>>,
-    /// Where each call is in `calls`, by node id.
-    pub call_at: FxHashMap<usize, usize>,
-    /// The object and the property of each `a.b` the walk reached, by node id: the resolver
-    /// asks for them again and again.
-    pub members: FxHashMap<usize, (Node<'t>, Node<'t>)>,
+    pub parts: NodeParts<'t>,
     pub name_uses: FxHashMap<&'t str, Vec<(Node<'t>, ScopeId)>>,
     pub subscript_stores: Vec<SubscriptStore<'t>>,
     /// `obj.prop = value` for objects other than `this`: (target, value, scope).
@@ -247,9 +235,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str, tsx: bool) -> Index<'t> {
         sdk_namespaces: FxHashSet::default(),
         client_classes: FxHashSet::default(),
         touches_composio: false,
-        calls: Vec::new(),
-        call_at: FxHashMap::default(),
-        members: FxHashMap::default(),
+        parts: NodeParts::new("property"),
         name_uses: FxHashMap::default(),
         subscript_stores: Vec::new(),
         attr_stores: Vec::new(),
@@ -526,27 +512,17 @@ impl<'t> Walker<'t> {
                     ix.scopes[scope].returns.push(v);
                 }
             }
-            "call_expression" | "new_expression" => {
-                ix.call_at.insert(node.id(), ix.calls.len());
-                ix.calls.push(Call {
-                    node,
-                    scope,
-                    function: node.field("function"),
-                    arguments: node.field("arguments"),
-                });
-            }
+            "call_expression" | "new_expression" => ix.parts.record_call(node, scope),
             "member_expression" => {
-                if let (Some(obj), Some(prop)) = (node.field("object"), node.field("property")) {
-                    ix.members.insert(node.id(), (obj, prop));
-                    if obj.kind_name() == "this"
-                        && let Some(c) = method_class(ix, scope)
-                    {
-                        ix.classes[c]
-                            .field_uses
-                            .entry(&src[prop.byte_range()])
-                            .or_default()
-                            .push((node, scope));
-                    }
+                if let Some((obj, prop)) = ix.parts.record_member(node)
+                    && obj.kind_name() == "this"
+                    && let Some(c) = method_class(ix, scope)
+                {
+                    ix.classes[c]
+                        .field_uses
+                        .entry(&src[prop.byte_range()])
+                        .or_default()
+                        .push((node, scope));
                 }
                 return Children::Object { scope, class_body };
             }
@@ -555,6 +531,20 @@ impl<'t> Walker<'t> {
                     .entry(&src[node.byte_range()])
                     .or_default()
                     .push((node, scope));
+            }
+            // Types are not run, so no name in them is a use of a value. A comment in one still
+            // counts for suppressions: a type with a `/` in it is walked.
+            "type_annotation"
+            | "opting_type_annotation"
+            | "omitting_type_annotation"
+            | "asserts_annotation"
+            | "type_arguments"
+            | "type_parameters"
+            | "interface_declaration"
+            | "type_alias_declaration"
+                if !node.has_error() && !src[node.byte_range()].contains('/') =>
+            {
+                return Children::Leaf;
             }
             "string" | "template_string" => {
                 // Code that calls Composio's REST API directly names its host.

@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use tree_sitter::{Language as Grammar, Node, Parser};
 
 use super::common::{
-    self, NodeExt, descend, in_field, is_constant_name, is_extra_logger, is_logger_name,
+    self, Call, NodeExt, descend, in_field, is_constant_name, is_extra_logger, is_logger_name,
     is_main_name, is_request_param, last_name, session_method, takes_user_id_first,
 };
 use super::memo::{EvalMemo, Key};
@@ -21,7 +21,7 @@ use crate::model::{
     self, CacheStore, FileModel, KeyKind, SessionSite, Sharing, StrLiteral, UserIdArg,
     UserIdBinding,
 };
-use index::{Bound, Call, ClassId, Index, MODULE, ScopeId, ScopeKind};
+use index::{Bound, ClassId, Index, MODULE, ScopeId, ScopeKind};
 
 thread_local! {
     static PARSERS: RefCell<(Parser, Parser)> = RefCell::new({
@@ -143,30 +143,8 @@ impl<'a, 't> Resolver<'a, 't> {
         }
     }
 
-    /// `node.field(name)`, from the index's tables where it has them: calls and member
-    /// expressions are asked for their parts again and again, and each field lookup searches the
-    /// children.
     fn field(&self, node: Node<'t>, name: &str) -> Option<Node<'t>> {
-        let ix = self.ix;
-        match name {
-            "function" | "arguments" => {
-                if let Some(&i) = ix.call_at.get(&node.id()) {
-                    let call = &ix.calls[i];
-                    return if name == "function" {
-                        call.function
-                    } else {
-                        call.arguments
-                    };
-                }
-            }
-            "object" | "property" => {
-                if let Some(&(object, property)) = ix.members.get(&node.id()) {
-                    return Some(if name == "object" { object } else { property });
-                }
-            }
-            _ => {}
-        }
-        node.field(name)
+        self.ix.parts.field(node, name)
     }
 
     fn text(&self, n: Node<'t>) -> &'t str {
@@ -189,7 +167,7 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn member_parts(&self, node: Node<'t>) -> Option<(Node<'t>, &'t str)> {
-        if let Some(&(object, property)) = self.ix.members.get(&node.id()) {
+        if let Some((object, property)) = self.ix.parts.member(node) {
             return Some((object, self.text(property)));
         }
         if node.kind_name() != "member_expression" {
@@ -536,7 +514,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 scope,
                 function,
                 ..
-            } in &self.ix.calls
+            } in &self.ix.parts.calls
             {
                 if let Some(callee) = function
                     && let Some(target) = self.resolve_function(callee, scope)
@@ -597,7 +575,7 @@ impl<'a, 't> Resolver<'a, 't> {
 
     fn find_sessions(&mut self) {
         let ix = self.ix;
-        for call in &ix.calls {
+        for call in &ix.parts.calls {
             self.session_site(call.node, call.scope);
         }
     }
@@ -792,7 +770,7 @@ impl<'a, 't> Resolver<'a, 't> {
             scope,
             function,
             ..
-        } in &ix.calls
+        } in &ix.parts.calls
         {
             let mut exprs = self.composio_user_id_exprs(call, scope);
             exprs.extend(self.rest_user_id(call, scope));
@@ -1161,7 +1139,7 @@ impl<'a, 't> Resolver<'a, 't> {
             scope,
             function,
             ..
-        } in &ix.calls
+        } in &ix.parts.calls
         {
             let Some(callee) = function else {
                 continue;
@@ -1480,7 +1458,7 @@ impl<'a, 't> Resolver<'a, 't> {
             scope,
             function,
             arguments,
-        } in &ix.calls
+        } in &ix.parts.calls
         {
             // `new` expressions have a constructor, not a function.
             let (Some(callee), Some(args)) = (function, arguments) else {
@@ -1534,7 +1512,7 @@ impl<'a, 't> Resolver<'a, 't> {
             function,
             arguments,
             ..
-        } in &ix.calls
+        } in &ix.parts.calls
         {
             if !self.encloses(f, scope) {
                 continue;
