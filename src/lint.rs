@@ -80,11 +80,15 @@ impl Settings {
     }
 
     /// Codes that `per-file-ignores` turns off for this file.
-    fn ignored_here(&self, shown: &str, cwd: &Path) -> Vec<&'static str> {
+    fn ignored_here(&self, shown: &str) -> Vec<&'static str> {
+        if self.config.per_file_ignores.is_empty() {
+            return Vec::new();
+        }
+        let cwd = std::env::current_dir().unwrap_or_default();
         self.config
             .per_file_ignores
             .iter()
-            .filter(|(m, _)| m.matches(Path::new(shown), cwd))
+            .filter(|(m, _)| m.matches(Path::new(shown), &cwd))
             .flat_map(|(_, codes)| codes.iter().copied())
             .collect()
     }
@@ -279,8 +283,7 @@ pub fn lint_bytes(
         finding.locate(src, &index, settings.snippets);
         return vec![finding];
     }
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let ignored_here = settings.ignored_here(shown, &cwd);
+    let ignored_here = settings.ignored_here(shown);
     let index = LineIndex::new(src);
     let mut out: Vec<Finding> = rules::check_file(
         &model,

@@ -116,10 +116,22 @@ pub fn is_extra_logger(callee: &str, extra: &[String]) -> bool {
     })
 }
 
+/// Every method name `session_method` accepts on some object. Checking it first saves resolving
+/// the object of every other method call.
+pub fn is_session_method_name(method: &str) -> bool {
+    matches!(
+        method,
+        "create" | "create_session" | "createSession" | "use"
+    )
+}
+
 /// Whether calling `method` on a Composio client (`path` empty) or on one of its members
 /// (`tool_router`, `experimental.toolRouter`, ...) creates a session (`Some(false)`) or reopens
 /// one (`Some(true)`). Covers the Python and TypeScript spellings.
 pub fn session_method(path: &str, method: &str) -> Option<bool> {
+    if !is_session_method_name(method) {
+        return None;
+    }
     const ROUTER: &[&str] = &[
         "tool_router",
         "toolRouter",

@@ -14,8 +14,8 @@ use tree_sitter::{Node, Parser};
 
 use super::common::{
     Call, Grammar, LOG_METHODS, NodeExt, descend, in_field, is_config_read, is_constant_name,
-    is_extra_logger, is_logger_name, is_main_name, is_request_param, last_name, session_method,
-    takes_user_id_first,
+    is_extra_logger, is_logger_name, is_main_name, is_request_param, is_session_method_name,
+    last_name, session_method, takes_user_id_first,
 };
 use super::memo::{EvalMemo, Key};
 use crate::model::{
@@ -543,6 +543,9 @@ impl<'a, 't> Resolver<'a, 't> {
         }
         let obj = self.field(callee, "object")?;
         let method = self.text(self.field(callee, "attribute")?);
+        if !is_session_method_name(method) {
+            return None;
+        }
         self.eval(obj, scope).into_iter().find_map(|v| match v {
             Val::Client => session_method("", method),
             Val::Member(path) => session_method(&path, method),

@@ -14,7 +14,8 @@ use tree_sitter::{Language as Grammar, Node, Parser};
 
 use super::common::{
     self, Call, NodeExt, descend, in_field, is_constant_name, is_extra_logger, is_logger_name,
-    is_main_name, is_request_param, last_name, session_method, takes_user_id_first,
+    is_main_name, is_request_param, is_session_method_name, last_name, session_method,
+    takes_user_id_first,
 };
 use super::memo::{EvalMemo, Key};
 use crate::model::{
@@ -566,6 +567,9 @@ impl<'a, 't> Resolver<'a, 't> {
             return None;
         }
         let (obj, method) = self.member_parts(self.field(call, "function")?)?;
+        if !is_session_method_name(method) {
+            return None;
+        }
         self.eval(obj, scope).into_iter().find_map(|v| match v {
             Val::Client => session_method("", method),
             Val::Member(path) => session_method(&path, method),
