@@ -92,7 +92,9 @@ pub struct Index<'t> {
     /// Some import mentions composio (the SDK, or a module/name of the project's own).
     pub touches_composio: bool,
     pub parts: NodeParts<'t>,
-    pub name_uses: FxHashMap<&'t str, Vec<(Node<'t>, ScopeId)>>,
+    /// Names read inside functions, in source order: where module-level sharing looks for uses.
+    /// A flat list, because only a few names are ever looked up.
+    pub function_name_uses: Vec<(&'t str, Node<'t>, ScopeId)>,
     pub attr_stores: Vec<AttrStore<'t>>,
     pub class_attr_stores: Vec<(Node<'t>, Node<'t>, ScopeId)>,
     pub subscript_stores: Vec<SubscriptStore<'t>>,
@@ -213,7 +215,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
             logger_aliases: FxHashSet::default(),
             touches_composio: false,
             parts: NodeParts::new("attribute"),
-            name_uses: FxHashMap::default(),
+            function_name_uses: Vec::new(),
             attr_stores: Vec::new(),
             class_attr_stores: Vec::new(),
             subscript_stores: Vec::new(),
@@ -450,11 +452,9 @@ impl<'t> Walker<'t> {
                     class_body,
                 };
             }
-            "identifier" => {
-                ix.name_uses
-                    .entry(&self.src[node.byte_range()])
-                    .or_default()
-                    .push((node, scope));
+            "identifier" if ix.scopes[scope].kind == ScopeKind::Function => {
+                ix.function_name_uses
+                    .push((&self.src[node.byte_range()], node, scope));
             }
             "string" => {
                 let text = &self.src[node.byte_range()];

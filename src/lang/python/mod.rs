@@ -1433,11 +1433,8 @@ impl<'a, 't> Resolver<'a, 't> {
 
     fn module_sharing(&mut self, site: usize, name: &str, via_global: Option<ScopeId>) {
         let ix = self.ix;
-        let Some(uses) = ix.name_uses.get(name) else {
-            return;
-        };
-        for &(node, scope) in uses {
-            if self.ix.scopes[scope].kind != ScopeKind::Function || self.shadows(name, scope) {
+        for &(_, node, scope) in ix.function_name_uses.iter().filter(|u| u.0 == name) {
+            if self.shadows(name, scope) {
                 continue;
             }
             if let Some(server) = self.serving_function(scope) {

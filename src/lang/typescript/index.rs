@@ -90,7 +90,9 @@ pub struct Index<'t> {
     pub client_classes: FxHashSet<String>,
     pub touches_composio: bool,
     pub parts: NodeParts<'t>,
-    pub name_uses: FxHashMap<&'t str, Vec<(Node<'t>, ScopeId)>>,
+    /// Names read inside functions, in source order: where module-level sharing looks for uses.
+    /// A flat list, because only a few names are ever looked up.
+    pub function_name_uses: Vec<(&'t str, Node<'t>, ScopeId)>,
     pub subscript_stores: Vec<SubscriptStore<'t>>,
     /// `obj.prop = value` for objects other than `this`: (target, value, scope).
     pub attr_stores: Vec<(Node<'t>, Node<'t>, ScopeId)>,
@@ -236,7 +238,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str, tsx: bool) -> Index<'t> {
         client_classes: FxHashSet::default(),
         touches_composio: false,
         parts: NodeParts::new("property"),
-        name_uses: FxHashMap::default(),
+        function_name_uses: Vec::new(),
         subscript_stores: Vec::new(),
         attr_stores: Vec::new(),
         named_assigns: Vec::new(),
@@ -526,11 +528,11 @@ impl<'t> Walker<'t> {
                 }
                 return Children::Object { scope, class_body };
             }
-            "identifier" | "shorthand_property_identifier" => {
-                ix.name_uses
-                    .entry(&src[node.byte_range()])
-                    .or_default()
-                    .push((node, scope));
+            "identifier" | "shorthand_property_identifier"
+                if ix.scopes[scope].kind == ScopeKind::Function =>
+            {
+                ix.function_name_uses
+                    .push((&src[node.byte_range()], node, scope));
             }
             // Types are not run, so no name in them is a use of a value. A comment in one still
             // counts for suppressions: a type with a `/` in it is walked.
