@@ -270,17 +270,32 @@ pub struct NodeParts<'t> {
     members: FxHashMap<usize, (Node<'t>, Node<'t>)>,
     /// The grammar's field for the name after the dot.
     member_field: &'static str,
+    ids: PartFields,
+}
+
+/// The field ids NodeParts reads, looked up once instead of by name for every node.
+struct PartFields {
+    function: Option<NonZeroU16>,
+    arguments: Option<NonZeroU16>,
+    object: Option<NonZeroU16>,
+    member: Option<NonZeroU16>,
 }
 
 impl<'t> NodeParts<'t> {
     /// `member_field` names the part after the dot: `attribute` in Python, `property` in
     /// TypeScript.
-    pub fn new(member_field: &'static str) -> Self {
+    pub fn new(grammar: &Grammar, member_field: &'static str) -> Self {
         NodeParts {
             calls: Vec::new(),
             call_at: FxHashMap::default(),
             members: FxHashMap::default(),
             member_field,
+            ids: PartFields {
+                function: grammar.field_id("function"),
+                arguments: grammar.field_id("arguments"),
+                object: grammar.field_id("object"),
+                member: grammar.field_id(member_field),
+            },
         }
     }
 
@@ -289,14 +304,17 @@ impl<'t> NodeParts<'t> {
         self.calls.push(Call {
             node,
             scope,
-            function: node.field("function"),
-            arguments: node.field("arguments"),
+            function: child_in(node, self.ids.function),
+            arguments: child_in(node, self.ids.arguments),
         });
     }
 
     /// Records `a.b` and returns its object and the name after the dot.
     pub fn record_member(&mut self, node: Node<'t>) -> Option<(Node<'t>, Node<'t>)> {
-        let parts = (node.field("object")?, node.field(self.member_field)?);
+        let parts = (
+            child_in(node, self.ids.object)?,
+            child_in(node, self.ids.member)?,
+        );
         self.members.insert(node.id(), parts);
         Some(parts)
     }
@@ -337,6 +355,10 @@ impl<'t> NodeParts<'t> {
         }
         node.field(name)
     }
+}
+
+fn child_in<'t>(node: Node<'t>, field: Option<NonZeroU16>) -> Option<Node<'t>> {
+    node.child_by_field_id(field?.get())
 }
 
 /// Whether a cursor's field (`TreeCursor::field_id`) is the wanted one. A field the grammar

@@ -214,7 +214,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
             client_classes: FxHashSet::default(),
             logger_aliases: FxHashSet::default(),
             touches_composio: false,
-            parts: NodeParts::new("attribute"),
+            parts: NodeParts::new(grammar, "attribute"),
             function_name_uses: Vec::new(),
             attr_stores: Vec::new(),
             class_attr_stores: Vec::new(),

@@ -237,7 +237,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str, tsx: bool) -> Index<'t> {
         sdk_namespaces: FxHashSet::default(),
         client_classes: FxHashSet::default(),
         touches_composio: false,
-        parts: NodeParts::new("property"),
+        parts: NodeParts::new(grammar, "property"),
         function_name_uses: Vec::new(),
         subscript_stores: Vec::new(),
         attr_stores: Vec::new(),
