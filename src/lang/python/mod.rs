@@ -1605,6 +1605,10 @@ impl<'a, 't> Resolver<'a, 't> {
     // ---------------------------------------------------------------- logging
 
     fn find_logged_ids(&mut self) {
+        // Logging only ever marks sessions as logged: with none left unmarked, nothing can change.
+        if self.sites.iter().all(|s| s.facts.id_logged) {
+            return;
+        }
         let ix = self.ix;
         let reopened = self.reopen_sites_by_argument();
         let mut helpers = FxHashMap::default();
