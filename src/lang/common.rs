@@ -431,6 +431,61 @@ mod tests {
         out
     }
 
+    /// The tables answer exactly what tree-sitter's own field lookup answers, for every node and
+    /// part name, recorded or not (odd spacing, comments and errors included).
+    #[test]
+    fn node_parts_answer_like_the_tree() {
+        let cases: [(Language, &Grammar, &str, &str, &str); 2] = [
+            (
+                tree_sitter_python::LANGUAGE.into(),
+                Grammar::python(),
+                "attribute",
+                "call",
+                "x = a.b(c).d ( e ,  # note\n f.g)\nh(i.\n j)\nk.(\n",
+            ),
+            (
+                tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
+                Grammar::typescript(false),
+                "property",
+                "call_expression",
+                "const x = a.b(c).d ( e , /* note */ f.g);\nh(i.\n j);\nnew K(l).m;\nn.(;\n",
+            ),
+        ];
+        for (language, grammar, member_field, call_kind, src) in cases {
+            let tree = parse(&language, src);
+            let mut parts = NodeParts::new(grammar, member_field);
+            let nodes = all_nodes(&tree);
+            let member_kind = if member_field == "attribute" {
+                "attribute"
+            } else {
+                "member_expression"
+            };
+            let (mut calls, mut members) = (0, 0);
+            for &n in &nodes {
+                if n.kind() == call_kind {
+                    parts.record_call(n, 0);
+                    calls += 1;
+                } else if n.kind() == member_kind && parts.record_member(n).is_some() {
+                    members += 1;
+                }
+            }
+            assert!(
+                calls >= 3 && members >= 4,
+                "{src:?}: {calls} calls, {members} members"
+            );
+            for &n in &nodes {
+                for name in ["function", "arguments", "object", member_field, "name"] {
+                    assert_eq!(
+                        parts.field(n, name),
+                        n.child_by_field_name(name),
+                        "{name} of {} in {src:?}",
+                        n.to_sexp()
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn descend_visits_every_node_in_order_with_its_field() {
         let language: Language = tree_sitter_python::LANGUAGE.into();
