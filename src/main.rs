@@ -158,23 +158,30 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         if found == 0 && run.io_errors > 0 {
             writeln!(
                 out,
-                "No problems found in {} files checked, but {} path{} could not be read.",
+                "No problems found in {} file{} checked, but {} path{} could not be read.",
                 run.files_checked,
+                plural(run.files_checked),
                 run.io_errors,
                 plural(run.io_errors)
             )
             .map_err(|e| e.to_string())?;
         } else if found == 0 {
-            writeln!(out, "All checks passed ({} files).", run.files_checked)
-                .map_err(|e| e.to_string())?;
+            writeln!(
+                out,
+                "All checks passed ({} file{}).",
+                run.files_checked,
+                plural(run.files_checked)
+            )
+            .map_err(|e| e.to_string())?;
         } else {
             writeln!(
                 out,
-                "Found {found} problem{} ({errors} error{}, {warnings} warning{}) in {} files checked.",
+                "Found {found} problem{} ({errors} error{}, {warnings} warning{}) in {} file{} checked.",
                 plural(found),
                 plural(errors),
                 plural(warnings),
-                run.files_checked
+                run.files_checked,
+                plural(run.files_checked)
             )
             .map_err(|e| e.to_string())?;
         }

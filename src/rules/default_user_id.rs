@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Context, Diagnostic, Rule, Severity, quote_code};
 use crate::model::Language;
 
 pub const RULE: Rule = Rule {
@@ -43,8 +43,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     literal.span.clone(),
                     format!(
-                        "`{}` is used as the user id of `{}`",
-                        cx.text(&literal.span),
+                        "{} is used as the user id of `{}`",
+                        quote_code(cx.text(&literal.span)),
                         arg.callee
                     ),
                     "one id shared by every user",
@@ -64,9 +64,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     binding.literal.span.clone(),
                     format!(
-                        "`{}` is set to `{}` in a file that uses Composio",
+                        "`{}` is set to {} in a file that uses Composio",
                         binding.name,
-                        cx.text(&binding.literal.span)
+                        quote_code(cx.text(&binding.literal.span))
                     ),
                     "one id shared by every user",
                     help(cx.language),

@@ -107,6 +107,16 @@ pub const PARSE_ERROR: (&str, &str) = ("CS900", "parse-error");
 pub const UNUSED_SUPPRESSION: (&str, &str) = ("CS901", "unused-suppression");
 
 /// The code a user wrote in a directive or flag (code or name, any case), if it exists.
+/// Source text quoted in a message the way Markdown quotes code: a template literal, which has
+/// backticks of its own, gets double backticks and spaces (`` `default` ``).
+pub fn quote_code(text: &str) -> String {
+    if text.contains('`') {
+        format!("`` {text} ``")
+    } else {
+        format!("`{text}`")
+    }
+}
+
 pub fn resolve_code(code_or_name: &str) -> Option<&'static str> {
     if let Some(rule) = find(code_or_name) {
         return Some(rule.code);

@@ -25,7 +25,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 use_span,
             } => (
                 format!(
-                    "session `{name}` is created once at module scope and used by `{used_in}`, which serves many users"
+                    "session `{name}` is created once at module scope and used by {}, which serves many users",
+                    function_label(used_in)
                 ),
                 (
                     use_span.clone(),
@@ -58,7 +59,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 use_span,
             } => (
                 format!(
-                    "session created with a fixed user id is stored on `self.{field}` and used by `{used_in}` for every caller"
+                    "session created with a fixed user id is stored on `{}.{field}` and used by {} for every caller",
+                    receiver(cx.language),
+                    function_label(used_in)
                 ),
                 (use_span.clone(), "used here for whoever calls".to_string()),
             ),
@@ -88,6 +91,22 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             )
             .with_label(secondary.0, secondary.1),
         );
+    }
+}
+
+/// The index names functions without a name `<lambda>` or `<anonymous>`: not worth quoting.
+fn function_label(name: &str) -> String {
+    if name.starts_with('<') {
+        "an anonymous function".to_string()
+    } else {
+        format!("`{name}`")
+    }
+}
+
+fn receiver(language: Language) -> &'static str {
+    match language {
+        Language::Python | Language::Rust => "self",
+        Language::TypeScript | Language::Tsx | Language::JavaScript => "this",
     }
 }
 

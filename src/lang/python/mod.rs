@@ -120,6 +120,8 @@ struct Resolver<'a, 't> {
     site_by_call: FxHashMap<usize, Option<usize>>,
     memo: EvalMemo<'t, Val>,
     calls_to: Option<FxHashMap<ScopeId, Vec<CallSite<'t>>>>,
+    /// Functions handed to a router by a call rather than a decorator.
+    registered_handlers: FxHashSet<ScopeId>,
 }
 
 impl<'a, 't> Resolver<'a, 't> {
@@ -132,6 +134,7 @@ impl<'a, 't> Resolver<'a, 't> {
             site_by_call: FxHashMap::default(),
             memo: EvalMemo::new(),
             calls_to: None,
+            registered_handlers: FxHashSet::default(),
         }
     }
 
@@ -1419,6 +1422,13 @@ impl<'a, 't> Resolver<'a, 't> {
     // ---------------------------------------------------------------- sharing
 
     fn find_sharing(&mut self) {
+        if self
+            .sites
+            .iter()
+            .any(|s| !s.module_names.is_empty() || !s.fields.is_empty())
+        {
+            self.registered_handlers = self.registered_handlers();
+        }
         for s in 0..self.sites.len() {
             let names = self.sites[s].module_names.clone();
             for (name, via_global) in names {
@@ -1505,7 +1515,7 @@ impl<'a, 't> Resolver<'a, 't> {
         if s.kind != ScopeKind::Function || is_main_name(&s.name) {
             return false;
         }
-        if s.class.is_some() {
+        if s.class.is_some() || self.registered_handlers.contains(&scope) {
             return true;
         }
         let lower = s.name.to_ascii_lowercase();
@@ -1521,6 +1531,46 @@ impl<'a, 't> Resolver<'a, 't> {
             return true;
         }
         s.decorators.iter().any(|d| self.is_handler_decorator(*d))
+    }
+
+    /// Functions and lambdas passed to a call that registers a handler:
+    /// `app.add_url_rule("/t", view_func=list_tools)`, `app.add_api_route("/t", list_tools)`,
+    /// `Route("/t", list_tools)`, `CommandHandler("start", start)`.
+    fn registered_handlers(&self) -> FxHashSet<ScopeId> {
+        let ix = self.ix;
+        let mut out = FxHashSet::default();
+        for call in &ix.parts.calls {
+            let (Some(callee), Some(args)) = (call.function, call.arguments) else {
+                continue;
+            };
+            if !registers_handler(last_name(self.text(callee))) {
+                continue;
+            }
+            let mut cursor = args.walk();
+            for arg in args.named_children(&mut cursor) {
+                let value = match arg.kind_name() {
+                    "keyword_argument" => arg.field("value"),
+                    _ => Some(arg),
+                };
+                let Some(value) = value else { continue };
+                match value.kind_name() {
+                    "identifier" => {
+                        if let Binding::Function(f) = self.lookup(self.text(value), call.scope) {
+                            out.insert(f);
+                        }
+                    }
+                    "lambda" => {
+                        let body = value.field("body");
+                        out.extend((0..ix.scopes.len()).filter(|&f| {
+                            ix.scopes[f].name == "<lambda>"
+                                && ix.scopes[f].returns.first().copied() == body
+                        }));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out
     }
 
     fn is_handler_decorator(&self, decorator: Node<'t>) -> bool {
@@ -1866,6 +1916,27 @@ impl<'a, 't> Resolver<'a, 't> {
             }
         }
     }
+}
+
+/// Calls that hand a function to a router or dispatcher as its handler (Flask, FastAPI and
+/// Starlette routes, aiohttp's router, python-telegram-bot's handlers).
+fn registers_handler(callee: &str) -> bool {
+    matches!(
+        callee,
+        "add_url_rule"
+            | "add_api_route"
+            | "add_api_websocket_route"
+            | "add_websocket_route"
+            | "add_route"
+            | "add_get"
+            | "add_post"
+            | "add_put"
+            | "add_patch"
+            | "add_delete"
+            | "Route"
+            | "WebSocketRoute"
+            | "APIRoute"
+    ) || (callee.ends_with("Handler") && callee.len() > "Handler".len())
 }
 
 fn self_encloses(ix: &Index<'_>, outer: ScopeId, mut inner: ScopeId) -> bool {

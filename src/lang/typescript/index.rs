@@ -514,7 +514,16 @@ impl<'t> Walker<'t> {
                     ix.scopes[scope].returns.push(v);
                 }
             }
-            "call_expression" | "new_expression" => ix.parts.record_call(node, scope),
+            "call_expression" | "new_expression" => {
+                ix.parts.record_call(node, scope);
+                if kind == "call_expression"
+                    && !ix.touches_composio
+                    && let Some(call) = ix.parts.call(node)
+                    && loads_sdk(call.function, call.arguments, src)
+                {
+                    ix.touches_composio = true;
+                }
+            }
             "member_expression" => {
                 if let Some((obj, prop)) = ix.parts.record_member(node)
                     && obj.kind_name() == "this"
@@ -858,22 +867,21 @@ fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
     }
 }
 
+/// `require('@composio/core')` or `import('@composio/core')`: a value holding the SDK's exports.
+pub fn loads_sdk(function: Option<Node<'_>>, arguments: Option<Node<'_>>, src: &str) -> bool {
+    function.is_some_and(|f| matches!(&src[f.byte_range()], "require" | "import"))
+        && arguments
+            .and_then(|a| a.named_child(0))
+            .is_some_and(|m| m.kind_name() == "string" && mentions_composio(&src[m.byte_range()]))
+}
+
 /// `const { Composio } = require('@composio/core')`, `const sdk = require('@composio/core')`.
 fn read_require<'t>(name: Node<'t>, value: Option<Node<'t>>, src: &'t str, ix: &mut Index<'t>) {
-    let Some(call) = value else { return };
-    if call.kind_name() != "call_expression"
-        || call
-            .field("function")
-            .is_none_or(|f| &src[f.byte_range()] != "require")
-    {
+    // The walk reaches the declarator before its value: the call's parts are not recorded yet.
+    let Some(value) = value.filter(|v| v.kind_name() == "call_expression") else {
         return;
-    }
-    let module = call
-        .field("arguments")
-        .and_then(|a| a.named_child(0))
-        .map(|m| &src[m.byte_range()])
-        .unwrap_or("");
-    if !mentions_composio(module) {
+    };
+    if !loads_sdk(value.field("function"), value.field("arguments"), src) {
         return;
     }
     ix.touches_composio = true;

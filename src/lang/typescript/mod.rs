@@ -127,7 +127,8 @@ struct Resolver<'a, 't> {
 enum Binding<'t> {
     Param(ScopeId, usize),
     Values(Vec<(Bound<'t>, ScopeId)>),
-    Function(ScopeId),
+    /// A function declaration: not a value the rules follow.
+    Function,
     Module,
 }
 
@@ -307,7 +308,7 @@ impl<'a, 't> Resolver<'a, 't> {
                     out.extend(self.eval_bound(b, s));
                 }
             }
-            Binding::Function(_) => {}
+            Binding::Function => {}
             Binding::Module => {
                 if self.ix.client_classes.contains(name) {
                     out.push(Val::ClientClass);
@@ -401,6 +402,14 @@ impl<'a, 't> Resolver<'a, 't> {
         let Some(callee) = self.field(node, "function") else {
             return Vec::new();
         };
+        if self
+            .ix
+            .parts
+            .call(node)
+            .is_some_and(|call| index::loads_sdk(call.function, call.arguments, self.src))
+        {
+            return vec![Val::SdkNamespace];
+        }
         let mut out = Vec::new();
         let last = last_name(self.text(callee));
         if let Some((obj, prop)) = self.member_parts(callee) {
@@ -468,8 +477,8 @@ impl<'a, 't> Resolver<'a, 't> {
             if let Some(values) = s.assigns.get(name) {
                 return Binding::Values(values.clone());
             }
-            if let Some(&f) = s.defs.get(name) {
-                return Binding::Function(f);
+            if s.defs.contains_key(name) {
+                return Binding::Function;
             }
             if s.declared.contains(name) {
                 // A class declaration binds its name to the class itself.
@@ -485,12 +494,28 @@ impl<'a, 't> Resolver<'a, 't> {
         }
     }
 
+    /// The function a name calls. Unlike `lookup`, a scope's definitions come before its
+    /// assignments: `const log = (s) => …` is both, and calling it runs the arrow function.
+    fn function_named(&self, name: &str, mut scope: ScopeId) -> Option<ScopeId> {
+        let ix = self.ix;
+        loop {
+            let s = &ix.scopes[scope];
+            if s.params.iter().any(|p| p.name == name) {
+                return None;
+            }
+            if let Some(&f) = s.defs.get(name) {
+                return Some(f);
+            }
+            if s.assigns.contains_key(name) || s.declared.contains(name) {
+                return None;
+            }
+            scope = s.parent?;
+        }
+    }
+
     fn resolve_function(&mut self, callee: Node<'t>, scope: ScopeId) -> Option<ScopeId> {
         match callee.kind_name() {
-            "identifier" => match self.lookup(self.text(callee), scope) {
-                Binding::Function(f) => Some(f),
-                _ => None,
-            },
+            "identifier" => self.function_named(self.text(callee), scope),
             "member_expression" => {
                 let (obj, prop) = self.member_parts(callee)?;
                 let ix = self.ix;
