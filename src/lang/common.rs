@@ -399,6 +399,13 @@ pub fn names_composio_host(text: &str) -> bool {
 
 /// Whether the text names Composio in any letter case, without allocating: it runs on whole
 /// expressions, some of them megabytes long.
+/// `x` in `x = …` or `x += …`: it stores a value rather than reading one.
+pub fn is_assignment_target(node: Node<'_>) -> bool {
+    node.parent().is_some_and(|p| {
+        p.kind().contains("assignment") && p.child_by_field_name("left") == Some(node)
+    })
+}
+
 pub fn mentions_composio(text: &str) -> bool {
     text.as_bytes()
         .windows(b"composio".len())
