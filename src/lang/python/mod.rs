@@ -649,16 +649,26 @@ impl<'a, 't> Resolver<'a, 't> {
             return None;
         }
         match node.kind_name() {
+            // The last entry that sets the key wins, an unpacked mapping's included:
+            // `{**BASE, "user_id": uid}`, `dict(BASE, user_id=uid)`.
             "dictionary" => {
                 let mut cursor = node.walk();
-
-                node.named_children(&mut cursor).find_map(|pair| {
-                    let k = pair.field("key")?;
-                    (pair.kind_name() == "pair"
-                        && string_value(k, self.src).as_deref() == Some(key))
-                    .then(|| pair.field("value"))
-                    .flatten()
-                })
+                let items: Vec<Node<'t>> = node.named_children(&mut cursor).collect();
+                items
+                    .into_iter()
+                    .rev()
+                    .find_map(|item| match item.kind_name() {
+                        "pair" => {
+                            let k = item.field("key")?;
+                            (string_value(k, self.src).as_deref() == Some(key))
+                                .then(|| item.field("value"))
+                                .flatten()
+                        }
+                        "dictionary_splat" => {
+                            self.dict_entry(item.named_child(0)?, scope, key, depth + 1)
+                        }
+                        _ => None,
+                    })
             }
             "call"
                 if self
@@ -667,12 +677,16 @@ impl<'a, 't> Resolver<'a, 't> {
             {
                 let args = self.field(node, "arguments")?;
                 let mut cursor = args.walk();
-
-                args.named_children(&mut cursor).find_map(|a| {
-                    (a.kind_name() == "keyword_argument"
-                        && a.field("name").is_some_and(|n| self.text(n) == key))
-                    .then(|| a.field("value"))
-                    .flatten()
+                let items: Vec<Node<'t>> = args.named_children(&mut cursor).collect();
+                items.into_iter().rev().find_map(|a| match a.kind_name() {
+                    "keyword_argument" => a
+                        .field("name")
+                        .is_some_and(|n| self.text(n) == key)
+                        .then(|| a.field("value"))
+                        .flatten(),
+                    "dictionary_splat" => self.dict_entry(a.named_child(0)?, scope, key, depth + 1),
+                    "comment" => None,
+                    _ => self.dict_entry(a, scope, key, depth + 1),
                 })
             }
             "identifier" => match self.lookup(self.text(node), scope) {

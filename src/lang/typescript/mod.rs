@@ -653,8 +653,11 @@ impl<'a, 't> Resolver<'a, 't> {
         match node.kind_name() {
             "object" => {
                 let mut c = node.walk();
-
-                node.named_children(&mut c)
+                let items: Vec<Node<'t>> = node.named_children(&mut c).collect();
+                // The last entry that sets the key wins, a spread object's included.
+                items
+                    .into_iter()
+                    .rev()
                     .find_map(|item| match item.kind_name() {
                         "pair" => {
                             let k = item.field("key")?;
@@ -663,6 +666,9 @@ impl<'a, 't> Resolver<'a, 't> {
                                 .flatten()
                         }
                         "shorthand_property_identifier" => (self.text(item) == key).then_some(item),
+                        "spread_element" => {
+                            self.object_entry(item.named_child(0)?, scope, key, depth + 1)
+                        }
                         _ => None,
                     })
             }
