@@ -1614,7 +1614,8 @@ impl<'a, 't> Resolver<'a, 't> {
             expr
         };
         let text = self.text(callee);
-        if !text.contains('.') && !matches!(text, "tool" | "task" | "function_tool") {
+        if !text.contains('.') && !matches!(text, "tool" | "task" | "function_tool" | "shared_task")
+        {
             return false;
         }
         let last = last_name(text).to_ascii_lowercase();
@@ -1640,6 +1641,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 | "message_handler"
                 | "callback_query_handler"
                 | "task"
+                | "shared_task"
                 | "tool"
                 | "function_tool"
                 | "receiver"
