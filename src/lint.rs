@@ -320,7 +320,7 @@ pub fn lint_bytes(
     if report_errors && let Some(first) = model.syntax_errors.iter().min_by_key(|s| s.start) {
         let line = index.position(src, first.start).line;
         let msg = format!(
-            "syntax error on line {line}; the rest of the file was linted, nothing inside the unparsable code"
+            "syntax error on line {line}: the code the parser could not read was skipped, the rest of the file was linted"
         );
         // The rest of the file was linted, and grammars lag behind new syntax (TypeScript's
         // `in`/`out` variance, `export type *`): a warning, not a failed run. Files that cannot
