@@ -1278,18 +1278,31 @@ impl<'i, 'a> Resolver<'i, 'a> {
         }
     }
 
+    /// Whether a same-file function logs something it is given: in a log macro, as a span
+    /// attribute (`#[instrument(fields(session_id = %s.session_id()))]`,
+    /// `Span::current().record("session_id", …)`).
     fn helper_logs(&self, helper: FnId) -> bool {
-        let params: FxHashSet<&str> = self.ix.funcs[helper]
-            .params
-            .iter()
-            .map(|(n, _)| n.as_str())
-            .collect();
+        let func = &self.ix.funcs[helper];
+        let params: FxHashSet<&str> = func.params.iter().map(|(n, _)| n.as_str()).collect();
+        let names_param = |tokens: TokenStream| {
+            flatten(tokens).iter().any(
+                |t| matches!(t, TokenTree::Ident(i) if params.contains(i.to_string().as_str())),
+            )
+        };
+        if func.attrs_text.contains("instrument")
+            && func.attrs_text.contains("session_id")
+            && names_param(func.attrs_text.parse().unwrap_or_default())
+        {
+            return true;
+        }
         self.ix.macros.iter().any(|(mac, f)| {
             *f == helper
                 && LOG_MACROS.contains(&path_text(&mac.path).rsplit("::").next().unwrap_or(""))
-                && flatten(mac.tokens.clone()).iter().any(
-                    |t| matches!(t, TokenTree::Ident(i) if params.contains(i.to_string().as_str())),
-                )
+                && names_param(mac.tokens.clone())
+        }) || self.ix.method_calls.iter().any(|(m, f)| {
+            *f == helper
+                && matches!(m.method.to_string().as_str(), "record" | "set_attribute")
+                && m.args.iter().any(|a| names_param(quote::quote!(#a)))
         })
     }
 

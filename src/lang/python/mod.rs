@@ -294,9 +294,54 @@ impl<'a, 't> Resolver<'a, 't> {
             }
         }
         if out.is_empty() {
+            for (value, s) in self.keyword_passed(obj, attr, scope) {
+                out.extend(self.eval(value, s));
+            }
+        }
+        if out.is_empty() {
             out.extend(self.by_name(attr));
         }
         out
+    }
+
+    /// `deps.session` where `deps = Deps(session=…)`: dataclasses, pydantic models, attrs
+    /// classes and `SimpleNamespace` keep a keyword argument as the attribute of that name.
+    fn keyword_passed(
+        &self,
+        obj: Node<'t>,
+        attr: &str,
+        scope: ScopeId,
+    ) -> Vec<(Node<'t>, ScopeId)> {
+        let built = match obj.kind_name() {
+            "call" => vec![(obj, scope)],
+            // A name rebound over and over (`q = q.where(...)`) is a builder, not a record.
+            "identifier" => match self.lookup(self.text(obj), scope) {
+                Binding::Values(values) if values.len() <= 4 => values,
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        built
+            .into_iter()
+            .filter(|&(v, _)| {
+                // A class is called by its capitalised name: `Deps(...)`, `models.Deps(...)`.
+                v.kind_name() == "call"
+                    && self.field(v, "function").is_some_and(|f| {
+                        last_name(self.text(f)).starts_with(|c: char| c.is_ascii_uppercase())
+                    })
+            })
+            .filter_map(|(call, s)| {
+                let args = self.field(call, "arguments")?;
+                let mut cursor = args.walk();
+                let value = args.named_children(&mut cursor).find_map(|a| {
+                    (a.kind_name() == "keyword_argument"
+                        && a.field("name").is_some_and(|n| self.text(n) == attr))
+                    .then(|| a.field("value"))
+                    .flatten()
+                })?;
+                Some((value, s))
+            })
+            .collect()
     }
 
     fn eval_class_member(&mut self, c: ClassId, attr: &str, instance: bool) -> Vec<Val> {

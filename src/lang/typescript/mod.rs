@@ -372,6 +372,12 @@ impl<'a, 't> Resolver<'a, 't> {
         for v in self.eval(obj, scope) {
             out.extend(self.member_of(v, prop));
         }
+        // `deps.session` where `deps = { session: … }` in this file.
+        if out.is_empty()
+            && let Some(entry) = self.object_entry(obj, scope, prop, 0)
+        {
+            out.extend(self.eval(entry, scope));
+        }
         if out.is_empty()
             && let Some(v) = by_name(prop)
         {
