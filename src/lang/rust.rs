@@ -909,6 +909,53 @@ impl<'i, 'a> Resolver<'i, 'a> {
         }
     }
 
+    /// What `base.field` holds when `base` is a local set to a same-file struct literal, or to
+    /// the result of a same-file function that returns one: `let cfg = Config { owner: … }`,
+    /// `let cfg = load_config()`.
+    fn struct_field_values(&self, base: &Expr, field: &str, f: FnId) -> Vec<(&'a Expr, FnId)> {
+        let ix = self.ix;
+        let Expr::Path(p) = base else {
+            return Vec::new();
+        };
+        let Some(values) = ix.funcs[f].lets.get(&path_text(&p.path)) else {
+            return Vec::new();
+        };
+        let mut built: Vec<(&'a Expr, FnId)> = Vec::new();
+        for &v in values {
+            let mut v = v;
+            loop {
+                v = match v {
+                    Expr::Await(a) => &a.base,
+                    Expr::Try(x) => &x.expr,
+                    _ => break,
+                };
+            }
+            match v {
+                Expr::Struct(_) => built.push((v, f)),
+                Expr::Call(c) => {
+                    if let Expr::Path(callee) = &*c.func {
+                        let name = path_text(&callee.path);
+                        let last = name.rsplit("::").next().unwrap_or("");
+                        for &g in ix.func_by_name.get(last).map(Vec::as_slice).unwrap_or(&[]) {
+                            built.extend(ix.funcs[g].returns.iter().map(|&r| (r, g)));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        built
+            .into_iter()
+            .filter_map(|(v, g)| {
+                let Expr::Struct(lit) = v else { return None };
+                lit.fields.iter().find_map(|fv| match &fv.member {
+                    syn::Member::Named(n) if n == field => Some((&fv.expr, g)),
+                    _ => None,
+                })
+            })
+            .collect()
+    }
+
     fn trace(&mut self, e: &Expr, f: FnId, t: &mut Trace, depth: usize) {
         if depth > 12 {
             return;
@@ -941,6 +988,9 @@ impl<'i, 'a> Resolver<'i, 'a> {
                     // `args.user` where the field is `#[arg(default_value = "...")]`.
                     if let Some(defaults) = self.ix.field_defaults.get(&name) {
                         t.literals.extend(defaults.iter().cloned());
+                    }
+                    for (value, g) in self.struct_field_values(&fe.base, &name, f) {
+                        self.trace(value, g, t, d);
                     }
                 }
             }
