@@ -13,9 +13,9 @@ use std::cell::RefCell;
 use tree_sitter::{Node, Parser};
 
 use super::common::{
-    Call, Grammar, LOG_METHODS, NodeExt, descend, in_field, is_assignment_target, is_config_read,
-    is_constant_name, is_extra_logger, is_logger_name, is_main_name, is_request_param,
-    is_session_method_name, last_name, session_method, takes_user_id_first,
+    Call, Grammar, LOG_METHODS, NodeExt, descend, in_field, is_config_read, is_constant_name,
+    is_extra_logger, is_logger_name, is_main_name, is_request_param, is_session_method_name,
+    last_name, session_method, shared_use, takes_user_id_first,
 };
 use super::memo::{EvalMemo, Key};
 use crate::model::{
@@ -1502,30 +1502,14 @@ impl<'a, 't> Resolver<'a, 't> {
 
     fn module_sharing(&mut self, site: usize, name: &str, via_global: Option<ScopeId>) {
         let ix = self.ix;
-        // The label points at the use that best shows the sharing: a read in code other than the
-        // function that created the session, else a read in that function, else the store.
         let creator = self.sites[site].scope;
-        let mut best: Option<(u8, ScopeId, Node<'t>)> = None;
-        for &(_, node, scope) in ix.function_name_uses.iter().filter(|u| u.0 == name) {
+        if let Some((server, node)) = shared_use(&ix.function_name_uses, name, creator, |scope| {
             if self.shadows(name, scope) {
-                continue;
-            }
-            let Some(server) = self.serving_function(scope) else {
-                continue;
-            };
-            let rank = if is_assignment_target(node) {
-                2
+                None
             } else {
-                u8::from(server == creator)
-            };
-            if best.is_none_or(|(r, ..)| rank < r) {
-                best = Some((rank, server, node));
+                self.serving_function(scope)
             }
-            if rank == 0 {
-                break;
-            }
-        }
-        if let Some((_, server, node)) = best {
+        }) {
             self.sites[site].facts.sharing.push(Sharing::ModuleLevel {
                 name: name.to_string(),
                 used_in: ix.scopes[server].name.clone(),
