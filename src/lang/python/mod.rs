@@ -330,18 +330,20 @@ impl<'a, 't> Resolver<'a, 't> {
                         last_name(self.text(f)).starts_with(|c: char| c.is_ascii_uppercase())
                     })
             })
-            .filter_map(|(call, s)| {
-                let args = self.field(call, "arguments")?;
-                let mut cursor = args.walk();
-                let value = args.named_children(&mut cursor).find_map(|a| {
-                    (a.kind_name() == "keyword_argument"
-                        && a.field("name").is_some_and(|n| self.text(n) == attr))
-                    .then(|| a.field("value"))
-                    .flatten()
-                })?;
-                Some((value, s))
-            })
+            .filter_map(|(call, s)| Some((self.keyword_argument(call, attr)?, s)))
             .collect()
+    }
+
+    /// The value passed as `name=…` in a call.
+    fn keyword_argument(&self, call: Node<'t>, name: &str) -> Option<Node<'t>> {
+        let args = self.field(call, "arguments")?;
+        let mut cursor = args.walk();
+        args.named_children(&mut cursor).find_map(|a| {
+            (a.kind_name() == "keyword_argument"
+                && a.field("name").is_some_and(|n| self.text(n) == name))
+            .then(|| a.field("value"))
+            .flatten()
+        })
     }
 
     fn eval_class_member(&mut self, c: ClassId, attr: &str, instance: bool) -> Vec<Val> {
@@ -778,20 +780,12 @@ impl<'a, 't> Resolver<'a, 't> {
             .user_id_argument(call, positional)
             .into_iter()
             .collect();
-        if let Some(args) = self.field(call, "arguments") {
-            let mut cursor = args.walk();
-            for a in args.named_children(&mut cursor) {
-                if a.kind_name() == "keyword_argument"
-                    && a.field("name").is_some_and(|n| self.text(n) == "user_ids")
-                    && let Some(v) = a.field("value")
-                {
-                    if v.kind_name() == "list" || v.kind_name() == "tuple" {
-                        let mut c2 = v.walk();
-                        out.extend(v.named_children(&mut c2));
-                    } else {
-                        out.push(v);
-                    }
-                }
+        if let Some(v) = self.keyword_argument(call, "user_ids") {
+            if v.kind_name() == "list" || v.kind_name() == "tuple" {
+                let mut cursor = v.walk();
+                out.extend(v.named_children(&mut cursor));
+            } else {
+                out.push(v);
             }
         }
         out
