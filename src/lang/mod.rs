@@ -1,6 +1,7 @@
 //! Per-language front ends: source text → FileModel.
 
 pub(crate) mod common;
+mod core;
 mod memo;
 mod prescan;
 pub mod python;

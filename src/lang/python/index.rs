@@ -14,9 +14,8 @@ use crate::lang::common::{
 
 use crate::model::Span;
 
-pub type ScopeId = usize;
-pub type ClassId = usize;
-pub const MODULE: ScopeId = 0;
+pub use crate::lang::core::stores::SubscriptStore;
+pub use crate::lang::core::{ClassId, MODULE, ScopeId, ScopeKind};
 
 pub struct Param<'t> {
     pub name: String,
@@ -24,14 +23,6 @@ pub struct Param<'t> {
     pub annotation: Option<Node<'t>>,
     /// `*args` / `**kwargs`: never bound to one argument.
     pub splat: bool,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum ScopeKind {
-    Module,
-    Function,
-    /// A class body: its names are class attributes, invisible to the methods.
-    ClassBody(ClassId),
 }
 
 pub struct Scope<'t> {
@@ -63,15 +54,6 @@ pub struct Class<'t> {
 /// `Cls.s = ...`) or a class-body name.
 pub struct AttrStore<'t> {
     pub target: Node<'t>,
-    pub value: Node<'t>,
-    pub scope: ScopeId,
-}
-
-/// `container[key] = value`.
-pub struct SubscriptStore<'t> {
-    pub statement: Node<'t>,
-    pub container: Node<'t>,
-    pub key: Node<'t>,
     pub value: Node<'t>,
     pub scope: ScopeId,
 }

@@ -14,9 +14,8 @@ use crate::lang::common::{
 
 use crate::model::Span;
 
-pub type ScopeId = usize;
-pub type ClassId = usize;
-pub const MODULE: ScopeId = 0;
+pub use crate::lang::core::stores::SubscriptStore;
+pub use crate::lang::core::{ClassId, MODULE, ScopeId, ScopeKind};
 
 /// What a name is bound to.
 #[derive(Clone, Copy)]
@@ -36,13 +35,6 @@ pub struct Param<'t> {
     pub annotation: Option<Node<'t>>,
     /// Positional index, or `None` for rest parameters and destructured properties.
     pub index: Option<usize>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum ScopeKind {
-    Module,
-    Function,
-    ClassBody(ClassId),
 }
 
 pub struct Scope<'t> {
@@ -72,14 +64,6 @@ pub struct Class<'t> {
     pub methods: FxHashMap<String, ScopeId>,
     pub field_uses: FxHashMap<&'t str, Vec<(Node<'t>, ScopeId)>>,
     pub static_stores: Vec<(Node<'t>, Node<'t>, ScopeId)>,
-}
-
-pub struct SubscriptStore<'t> {
-    pub statement: Node<'t>,
-    pub container: Node<'t>,
-    pub key: Node<'t>,
-    pub value: Node<'t>,
-    pub scope: ScopeId,
 }
 
 pub struct Index<'t> {

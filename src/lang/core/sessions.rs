@@ -1,0 +1,61 @@
+//! The session table: one site per session-creating or -reopening call, filled in by the other
+//! passes, and the key a session is cached under.
+
+use tree_sitter::Node;
+
+use super::{FrontEnd, ScopeId, Site};
+use crate::model::{self, SessionSite};
+
+/// What only a language can say about sessions.
+pub trait SessionHooks<'a, 't: 'a>: FrontEnd<'a, 't> {
+    /// `Some(false)` for a session-creating call, `Some(true)` for a reopening `use(...)`.
+    fn classify_session_call(&mut self, call: Node<'t>, scope: ScopeId) -> Option<bool>;
+    /// The user id a session-creating call passes.
+    fn session_user_id(&mut self, call: Node<'t>, scope: ScopeId) -> Option<Node<'t>>;
+}
+
+pub trait Sessions<'a, 't: 'a>: SessionHooks<'a, 't> {
+    /// The session site of a call, creating it the first time the call is classified.
+    fn session_site(&mut self, call: Node<'t>, scope: ScopeId) -> Option<usize> {
+        if let Some(&known) = self.core().site_by_call.get(&call.id()) {
+            return known;
+        }
+        let site = self.classify_session_call(call, scope).map(|reopen| {
+            let callee = self
+                .field(call, "function")
+                .map(|c| self.compact(c))
+                .unwrap_or_default();
+            let user_id = if reopen {
+                None
+            } else {
+                self.session_user_id(call, scope)
+            };
+            let sites = &mut self.core_mut().sites;
+            sites.push(Site {
+                call,
+                scope,
+                facts: SessionSite::new(call.byte_range(), callee, reopen),
+                user_id,
+                module_names: Vec::new(),
+                fields: Vec::new(),
+            });
+            sites.len() - 1
+        });
+        self.core_mut().site_by_call.insert(call.id(), site);
+        site
+    }
+
+    fn find_sessions(&mut self) {
+        let parts = self.core().parts;
+        for call in &parts.calls {
+            self.session_site(call.node, call.scope);
+        }
+    }
+}
+
+impl<'a, 't: 'a, T: SessionHooks<'a, 't>> Sessions<'a, 't> for T {}
+
+/// The sites' facts, in source order, as the model lists them.
+pub fn into_sessions(sites: Vec<Site<'_>>) -> Vec<SessionSite> {
+    model::in_source_order(sites.into_iter().map(|s| s.facts))
+}

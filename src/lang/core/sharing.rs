@@ -1,0 +1,142 @@
+//! CS002 facts: a session held where one request's code hands it to another's — a module-level
+//! name read by code serving many users, a lazily created global returned by a getter, an
+//! instance field opened for a fixed user id and read by the other methods.
+
+use tree_sitter::Node;
+
+use super::{ClassId, FrontEnd, MODULE, ScopeId};
+use crate::lang::common::{is_main_name, shared_use};
+use crate::model::Sharing;
+
+/// What only a language can say about sharing.
+pub trait SharingHooks<'a, 't: 'a>: FrontEnd<'a, 't> {
+    /// Work that only pays off when some session is bound to a module name or a field.
+    fn prepare_sharing(&mut self) {}
+    /// A use of `name` in `scope` refers to something other than the module binding.
+    fn shadows(&self, name: &str, scope: ScopeId) -> bool;
+    fn serves_many_users(&self, scope: ScopeId) -> bool;
+    /// Whether the serving-function search looks at `scope` at all.
+    fn may_serve(&self, scope: ScopeId) -> bool;
+    /// `ret`, returned from `f`, hands out the module-level `name`.
+    fn returns_global(&self, f: ScopeId, ret: Node<'t>, name: &str) -> bool;
+    /// The session's user id is fixed at deploy time (a literal, a constant, configuration).
+    fn fixed_user_id(&mut self, user_id: Node<'t>, scope: ScopeId) -> bool;
+    /// Reads of `this.field` / `self.field` in the class's code, with their scopes.
+    fn field_uses(&self, class: ClassId, field: &str) -> &'a [(Node<'t>, ScopeId)];
+    /// A method's own scope (where a field read shows another method using the session).
+    fn is_method(&self, scope: ScopeId) -> bool;
+    /// Names read inside functions, in source order.
+    fn function_name_uses(&self) -> &'a [(&'t str, Node<'t>, ScopeId)];
+}
+
+pub trait SharingFacts<'a, 't: 'a>: SharingHooks<'a, 't> {
+    fn find_sharing(&mut self) {
+        if self
+            .core()
+            .sites
+            .iter()
+            .any(|s| !s.module_names.is_empty() || !s.fields.is_empty())
+        {
+            self.prepare_sharing();
+        }
+        for s in 0..self.core().sites.len() {
+            for (name, lazy) in self.core().sites[s].module_names.clone() {
+                self.module_sharing(s, &name, lazy);
+            }
+            for (c, field, creator) in self.core().sites[s].fields.clone() {
+                self.field_sharing(s, c, &field, creator);
+            }
+        }
+    }
+
+    fn module_sharing(&mut self, site: usize, name: &str, lazy: bool) {
+        let creator = self.core().sites[site].scope;
+        if let Some((server, node)) =
+            shared_use(self.function_name_uses(), name, creator, |scope| {
+                if self.shadows(name, scope) {
+                    None
+                } else {
+                    self.serving_function(scope)
+                }
+            })
+        {
+            let used_in = self.scope_name(server).to_string();
+            self.core_mut().sites[site]
+                .facts
+                .sharing
+                .push(Sharing::ModuleLevel {
+                    name: name.to_string(),
+                    used_in,
+                    use_span: node.byte_range(),
+                });
+            return;
+        }
+        if lazy {
+            // A lazily created global handed out by a getter is a process-wide singleton.
+            for f in 1..self.scope_count() {
+                let getter = self.scope_name(f);
+                if is_main_name(getter) {
+                    continue;
+                }
+                if let Some(ret) = self
+                    .returns_of(f)
+                    .iter()
+                    .find(|r| self.returns_global(f, **r, name))
+                {
+                    self.core_mut().sites[site]
+                        .facts
+                        .sharing
+                        .push(Sharing::LazyGlobal {
+                            name: name.to_string(),
+                            getter: getter.to_string(),
+                            return_span: ret.byte_range(),
+                        });
+                    return;
+                }
+            }
+        }
+    }
+
+    /// The innermost function around `scope` that serves many users, if any.
+    fn serving_function(&self, mut scope: ScopeId) -> Option<ScopeId> {
+        while scope != MODULE {
+            if self.may_serve(scope) {
+                if self.serves_many_users(scope) {
+                    return Some(scope);
+                }
+                if is_main_name(self.scope_name(scope)) {
+                    return None;
+                }
+            }
+            scope = self.parent(scope).unwrap_or(MODULE);
+        }
+        None
+    }
+
+    fn field_sharing(&mut self, site: usize, c: ClassId, field: &str, creator: ScopeId) {
+        let Some(user_id) = self.core().sites[site].user_id else {
+            return;
+        };
+        let site_scope = self.core().sites[site].scope;
+        if !self.fixed_user_id(user_id, site_scope) {
+            return;
+        }
+        let use_in_other_method = self
+            .field_uses(c, field)
+            .iter()
+            .find(|&&(_, scope)| scope != creator && self.is_method(scope));
+        if let Some(&(node, scope)) = use_in_other_method {
+            let used_in = self.scope_name(scope).to_string();
+            self.core_mut().sites[site]
+                .facts
+                .sharing
+                .push(Sharing::FixedUserField {
+                    field: field.to_string(),
+                    used_in,
+                    use_span: node.byte_range(),
+                });
+        }
+    }
+}
+
+impl<'a, 't: 'a, T: SharingHooks<'a, 't>> SharingFacts<'a, 't> for T {}

@@ -1,0 +1,42 @@
+//! The grammar facts the shared core needs, for each tree-sitter grammar.
+
+use crate::lang::common::LOG_METHODS;
+
+/// The grammar facts the shared core reads, one table per language.
+pub struct Syntax {
+    /// Node kinds that are a plain name read as a variable.
+    pub name_kinds: &'static [&'static str],
+    /// `a.b`: `attribute` in Python, `member_expression` in TypeScript.
+    pub member_kind: &'static str,
+    /// The field of `a.b` that holds `b`.
+    pub property_field: &'static str,
+    /// The node kind of `b` in `a.b`.
+    pub property_name_kind: &'static str,
+    pub call_kind: &'static str,
+    /// Methods that log when called on a logger object.
+    pub log_methods: &'static [&'static str],
+}
+
+pub const PYTHON: Syntax = Syntax {
+    name_kinds: &["identifier"],
+    member_kind: "attribute",
+    property_field: "attribute",
+    property_name_kind: "identifier",
+    call_kind: "call",
+    log_methods: LOG_METHODS,
+};
+
+pub const TYPESCRIPT: Syntax = Syntax {
+    name_kinds: &["identifier", "shorthand_property_identifier"],
+    member_kind: "member_expression",
+    property_field: "property",
+    property_name_kind: "property_identifier",
+    call_kind: "call_expression",
+    log_methods: TS_LOG_METHODS,
+};
+
+/// Methods of JavaScript loggers (console, pino, winston, bunyan, `req.log`).
+pub const TS_LOG_METHODS: &[&str] = &[
+    "debug", "info", "warn", "warning", "error", "fatal", "trace", "log", "child", "verbose",
+    "silly", "http", "notice", "critical",
+];

@@ -1,0 +1,113 @@
+//! What serves many users in TypeScript: exported functions and route handlers by name,
+//! request-shaped parameters, methods, callbacks handed to a router or an event source.
+
+use super::*;
+
+impl<'a, 't> SharingHooks<'a, 't> for Resolver<'a, 't> {
+    fn shadows(&self, name: &str, mut scope: ScopeId) -> bool {
+        while scope != MODULE {
+            let s = &self.ix.scopes[scope];
+            if s.declared.contains(name) {
+                return true;
+            }
+            scope = s.parent.unwrap_or(MODULE);
+        }
+        false
+    }
+
+    fn serves_many_users(&self, scope: ScopeId) -> bool {
+        let s = &self.ix.scopes[scope];
+        if is_main_name(&s.name) {
+            return false;
+        }
+        if s.class.is_some() || s.exported {
+            return true;
+        }
+        let lower = s.name.to_ascii_lowercase();
+        if matches!(s.name.as_str(), "GET" | "POST" | "PUT" | "PATCH" | "DELETE")
+            || lower.starts_with("handle")
+            || (lower.starts_with("on")
+                && s.name
+                    .chars()
+                    .nth(2)
+                    .is_some_and(|c| c.is_ascii_uppercase()))
+            || [
+                "handler",
+                "endpoint",
+                "webhook",
+                "route",
+                "middleware",
+                "action",
+            ]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
+            return true;
+        }
+        if s.params
+            .iter()
+            .any(|p| is_request_param(&p.name) || p.name == "res" || p.name == "c")
+        {
+            return true;
+        }
+        // A callback handed to a router or event source: `app.post('/x', async (req) => ...)`.
+        if let Some((call, _)) = s.callback_of
+            && let Some(callee) = self.field(call, "function")
+            && let Some((_, method)) = self.member_parts(callee)
+        {
+            return matches!(
+                method,
+                "get"
+                    | "post"
+                    | "put"
+                    | "patch"
+                    | "delete"
+                    | "all"
+                    | "use"
+                    | "route"
+                    | "on"
+                    | "once"
+                    | "command"
+                    | "message"
+                    | "event"
+                    | "action"
+                    | "handle"
+                    | "process"
+                    | "subscribe"
+            );
+        }
+        false
+    }
+
+    fn may_serve(&self, scope: ScopeId) -> bool {
+        self.ix.scopes[scope].kind == ScopeKind::Function
+    }
+
+    fn returns_global(&self, _f: ScopeId, ret: Node<'t>, name: &str) -> bool {
+        self.text(ret) == name
+    }
+
+    fn fixed_user_id(&mut self, user_id: Node<'t>, scope: ScopeId) -> bool {
+        let mut t = Trace::default();
+        self.trace(user_id, scope, &mut t, 0);
+        t.fixed
+            && (!t.literals.is_empty()
+                || self.is_config(user_id)
+                || is_constant_name(self.text(user_id)))
+    }
+
+    fn field_uses(&self, class: ClassId, field: &str) -> &'a [(Node<'t>, ScopeId)] {
+        self.ix.classes[class]
+            .field_uses
+            .get(field)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    fn is_method(&self, scope: ScopeId) -> bool {
+        self.ix.scopes[scope].kind == ScopeKind::Function
+    }
+
+    fn function_name_uses(&self) -> &'a [(&'t str, Node<'t>, ScopeId)] {
+        &self.ix.function_name_uses
+    }
+}
