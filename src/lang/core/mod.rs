@@ -21,7 +21,7 @@ use tree_sitter::Node;
 
 use super::common::{NodeExt, NodeParts};
 use super::memo::{EvalMemo, Key};
-use crate::model::{self, SessionSite, StrLiteral};
+use crate::model::{self, FileModel, SessionSite, Span, StrLiteral};
 
 pub use logging::Logging;
 pub use mappings::Mappings;
@@ -172,7 +172,7 @@ macro_rules! resolver_basics {
 pub(crate) use resolver_basics;
 
 /// A tree-sitter front end's resolver, as the shared core sees it.
-pub trait FrontEnd<'a, 't: 'a> {
+pub trait FrontEnd<'a, 't: 'a>: Sized {
     const SYNTAX: &'static Syntax;
 
     fn core(&self) -> &Core<'a, 't>;
@@ -251,6 +251,25 @@ pub trait FrontEnd<'a, 't: 'a> {
         }
     }
 
+    /// The method a call invokes on a Composio client or on a member of one, with the member's
+    /// path: `create` for `composio.create(...)`, `tool_router.session.create`.
+    fn client_method_path(&mut self, call: Node<'t>, scope: ScopeId) -> Option<String> {
+        if call.kind_name() != Self::SYNTAX.call_kind {
+            return None;
+        }
+        let (obj, method) = self.member_parts(self.field(call, "function")?)?;
+        let path = self.eval(obj, scope).into_iter().find_map(|v| match v {
+            Val::Member(p) => Some(p),
+            Val::Client => Some(String::new()),
+            _ => None,
+        })?;
+        Some(if path.is_empty() {
+            method.to_string()
+        } else {
+            format!("{path}.{method}")
+        })
+    }
+
     fn encloses(&self, outer: ScopeId, mut inner: ScopeId) -> bool {
         loop {
             if inner == outer {
@@ -295,4 +314,37 @@ pub trait FrontEnd<'a, 't: 'a> {
             .cloned()
             .unwrap_or_default()
     }
+}
+
+/// The model of a file its front end has indexed: the syntax errors and comments of every file,
+/// and, when the file touches Composio, the facts the resolver finds, each pass after the ones
+/// it reads from.
+pub fn file_model<'a, 't: 'a, R>(
+    syntax_errors: Vec<Span>,
+    comments: Vec<Span>,
+    resolver: Option<R>,
+) -> FileModel
+where
+    R: sessions::SessionHooks<'a, 't>
+        + user_ids::UserIdHooks<'a, 't>
+        + stores::StoreHooks<'a, 't>
+        + sharing::SharingHooks<'a, 't>
+        + logging::LoggingHooks<'a, 't>,
+{
+    let mut model = FileModel {
+        syntax_errors,
+        comments,
+        ..Default::default()
+    };
+    if let Some(mut r) = resolver {
+        r.find_sessions();
+        r.find_user_ids(&mut model);
+        r.find_user_id_bindings(&mut model);
+        r.find_stores();
+        r.find_sharing();
+        r.find_logged_ids();
+        let sites = std::mem::take(&mut r.core_mut().sites);
+        model.sessions = model::in_source_order(sites.into_iter().map(|s| s.facts));
+    }
+    model
 }

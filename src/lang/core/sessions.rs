@@ -3,18 +3,33 @@
 
 use tree_sitter::Node;
 
-use super::{FrontEnd, ScopeId, Site};
-use crate::model::{self, SessionSite};
+use super::{FrontEnd, ScopeId, Site, Val};
+use crate::lang::common::{NodeExt, is_session_method_name, session_method};
+use crate::model::SessionSite;
 
 /// What only a language can say about sessions.
 pub trait SessionHooks<'a, 't: 'a>: FrontEnd<'a, 't> {
-    /// `Some(false)` for a session-creating call, `Some(true)` for a reopening `use(...)`.
-    fn classify_session_call(&mut self, call: Node<'t>, scope: ScopeId) -> Option<bool>;
     /// The user id a session-creating call passes.
     fn session_user_id(&mut self, call: Node<'t>, scope: ScopeId) -> Option<Node<'t>>;
 }
 
 pub trait Sessions<'a, 't: 'a>: SessionHooks<'a, 't> {
+    /// `Some(false)` for a session-creating call, `Some(true)` for a reopening `use(...)`.
+    fn classify_session_call(&mut self, call: Node<'t>, scope: ScopeId) -> Option<bool> {
+        if call.kind_name() != Self::SYNTAX.call_kind {
+            return None;
+        }
+        let (obj, method) = self.member_parts(self.field(call, "function")?)?;
+        if !is_session_method_name(method) {
+            return None;
+        }
+        self.eval(obj, scope).into_iter().find_map(|v| match v {
+            Val::Client => session_method("", method),
+            Val::Member(path) => session_method(&path, method),
+            _ => None,
+        })
+    }
+
     /// The session site of a call, creating it the first time the call is classified.
     fn session_site(&mut self, call: Node<'t>, scope: ScopeId) -> Option<usize> {
         if let Some(&known) = self.core().site_by_call.get(&call.id()) {
@@ -54,8 +69,3 @@ pub trait Sessions<'a, 't: 'a>: SessionHooks<'a, 't> {
 }
 
 impl<'a, 't: 'a, T: SessionHooks<'a, 't>> Sessions<'a, 't> for T {}
-
-/// The sites' facts, in source order, as the model lists them.
-pub fn into_sessions(sites: Vec<Site<'_>>) -> Vec<SessionSite> {
-    model::in_source_order(sites.into_iter().map(|s| s.facts))
-}

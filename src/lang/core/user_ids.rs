@@ -6,15 +6,27 @@ use tree_sitter::Node;
 
 use crate::lang::common::NodeExt;
 
-use super::{FrontEnd, ScopeId, Trace};
+use super::sessions::{SessionHooks, Sessions};
+use super::{ScopeId, Trace};
+use crate::lang::common;
 use crate::model::is_user_id_name;
 use crate::model::{FileModel, UserIdArg, UserIdBinding};
 
+/// The values a name or field read may hold, and the node to look at after them.
+pub type UrlSources<'t> = (Vec<(Node<'t>, ScopeId)>, Option<Node<'t>>);
+
 /// What only a language can say about user ids.
-pub trait UserIdHooks<'a, 't: 'a>: FrontEnd<'a, 't> {
-    /// The expressions a call passes at a Composio user-id position (SDK calls and REST
-    /// requests to Composio's API).
-    fn user_id_exprs(&mut self, call: Node<'t>, scope: ScopeId) -> Vec<Node<'t>>;
+pub trait UserIdHooks<'a, 't: 'a>: SessionHooks<'a, 't> {
+    /// The expressions a call of client method `path` (`create`, `tools.execute`) passes at a
+    /// user-id position.
+    fn client_call_user_ids(&mut self, call: Node<'t>, scope: ScopeId, path: &str)
+    -> Vec<Node<'t>>;
+    /// `user_id` in the JSON body of an HTTP request to Composio's REST API.
+    fn rest_user_id(&mut self, call: Node<'t>, scope: ScopeId) -> Option<Node<'t>>;
+    /// Where a name or a field read gets its value, for following a URL back to Composio's
+    /// host; `None` for other nodes, whose children are looked at instead. The second part is
+    /// what to look at after the values (the object of `self.x`).
+    fn url_sources(&self, node: Node<'t>, scope: ScopeId) -> Option<UrlSources<'t>>;
     /// Follows an expression back to the literals and email-named values it can be.
     fn trace(&mut self, node: Node<'t>, scope: ScopeId, t: &mut Trace, depth: usize);
     /// Whether a caller's argument can be matched to parameter `param` of `f` (not a rest
@@ -27,10 +39,49 @@ pub trait UserIdHooks<'a, 't: 'a>: FrontEnd<'a, 't> {
 }
 
 pub trait UserIds<'a, 't: 'a>: UserIdHooks<'a, 't> {
+    /// The user ids a call passes to the SDK: a session's own, or those of another client
+    /// method.
+    fn composio_user_id_exprs(&mut self, call: Node<'t>, scope: ScopeId) -> Vec<Node<'t>> {
+        if let Some(site) = self.session_site(call, scope) {
+            return self.core().sites[site].user_id.into_iter().collect();
+        }
+        match self.client_method_path(call, scope) {
+            Some(path) => self.client_call_user_ids(call, scope, &path),
+            None => Vec::new(),
+        }
+    }
+
+    /// Whether an expression names Composio, itself or through the values of the names in it.
+    fn mentions_composio(&self, node: Node<'t>, scope: ScopeId, depth: usize) -> bool {
+        if common::mentions_composio(self.text(node)) {
+            return true;
+        }
+        if depth >= 3 {
+            return false;
+        }
+        let mut stack = vec![node];
+        let mut cursor = node.walk();
+        while let Some(n) = stack.pop() {
+            let Some((values, then)) = self.url_sources(n, scope) else {
+                stack.extend(n.named_children(&mut cursor));
+                continue;
+            };
+            if values
+                .into_iter()
+                .any(|(v, s)| self.mentions_composio(v, s, depth + 1))
+            {
+                return true;
+            }
+            stack.extend(then);
+        }
+        false
+    }
+
     fn find_user_ids(&mut self, model: &mut FileModel) {
         let parts = self.core().parts;
         for call in &parts.calls {
-            let exprs = self.user_id_exprs(call.node, call.scope);
+            let mut exprs = self.composio_user_id_exprs(call.node, call.scope);
+            exprs.extend(self.rest_user_id(call.node, call.scope));
             if exprs.is_empty() {
                 continue;
             }

@@ -21,18 +21,18 @@ use tree_sitter::{Node, Parser};
 
 use super::common::{
     Call, LOG_METHODS, NodeExt, is_config_read, is_constant_name, is_extra_logger, is_logger_name,
-    is_main_name, is_request_param, is_session_method_name, last_name, session_method,
-    takes_user_id_first,
+    is_main_name, is_request_param, last_name, takes_user_id_first,
 };
+use super::core;
 use super::core::logging::LoggingHooks;
 use super::core::mappings::{Entry, MappingHooks};
-use super::core::sessions::{SessionHooks, into_sessions};
+use super::core::sessions::SessionHooks;
 use super::core::sharing::SharingHooks;
 use super::core::stores::{StoreHooks, SubscriptStore};
-use super::core::user_ids::UserIdHooks;
+use super::core::user_ids::{UrlSources, UserIdHooks};
 use super::core::{
-    ClassId, Core, FrontEnd, Logging, MODULE, Mappings, SESSION_ID_NAMES, ScopeId, ScopeKind,
-    Sessions, SharingFacts, Stores, Syntax, Trace, UserIds, Val, resolver_basics, syntax,
+    ClassId, Core, FrontEnd, MODULE, Mappings, SESSION_ID_NAMES, ScopeId, ScopeKind, Sessions,
+    Stores, Syntax, Trace, UserIds, Val, resolver_basics, syntax,
 };
 use crate::model::{self, FileModel, Sharing, StrLiteral};
 use index::Index;
@@ -73,23 +73,10 @@ pub fn analyze(src: &str, extra_loggers: &[String]) -> FileModel {
         comments.extend(pre.comment_runs);
         comments.sort_by_key(|c| c.start);
     }
-    let mut model = FileModel {
-        syntax_errors: ix.syntax_errors.clone(),
-        comments,
-        ..Default::default()
-    };
-    if !ix.touches_composio {
-        return model;
-    }
-    let mut r = Resolver::new(&ix, src, extra_loggers);
-    r.find_sessions();
-    r.find_user_ids(&mut model);
-    r.find_user_id_bindings(&mut model);
-    r.find_stores();
-    r.find_sharing();
-    r.find_logged_ids();
-    model.sessions = into_sessions(r.core.sites);
-    model
+    let resolver = ix
+        .touches_composio
+        .then(|| Resolver::new(&ix, src, extra_loggers));
+    core::file_model(ix.syntax_errors.clone(), comments, resolver)
 }
 
 struct Resolver<'a, 't> {

@@ -45,39 +45,10 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     /// The user-id expressions of an SDK call rooted in a client, if it is one.
-    pub(super) fn composio_user_id_exprs(
-        &mut self,
-        call: Node<'t>,
-        scope: ScopeId,
-    ) -> Vec<Node<'t>> {
-        if let Some(site) = self.session_site(call, scope) {
-            return self.core.sites[site].user_id.into_iter().collect();
-        }
-        let Some(callee) = self.field(call, "function") else {
-            return Vec::new();
-        };
-        if callee.kind_name() != "attribute" {
-            return Vec::new();
-        }
-        let Some(obj) = self.field(callee, "object") else {
-            return Vec::new();
-        };
-        let method = self
-            .field(callee, "attribute")
-            .map(|a| self.text(a))
-            .unwrap_or("");
-        let path = self.eval(obj, scope).into_iter().find_map(|v| match v {
-            Val::Member(p) => Some(p),
-            Val::Client => Some(String::new()),
-            _ => None,
-        });
-        let Some(path) = path else { return Vec::new() };
-        let full = if path.is_empty() {
-            method.to_string()
-        } else {
-            format!("{path}.{method}")
-        };
-        let positional = takes_user_id_first(&full, true);
+    /// `user_id=`, the first positional argument where the SDK takes the user id first, and
+    /// `user_ids=[...]`.
+    pub(super) fn client_user_ids(&mut self, call: Node<'t>, full: &str) -> Vec<Node<'t>> {
+        let positional = takes_user_id_first(full, true);
         let mut out: Vec<Node<'t>> = self
             .user_id_argument(call, positional)
             .into_iter()
@@ -91,103 +62,6 @@ impl<'a, 't> Resolver<'a, 't> {
             }
         }
         out
-    }
-
-    /// `user_id` in the JSON body of an HTTP request to Composio's REST API:
-    /// `httpx.post(f"{COMPOSIO_BASE}/tool_router/session", json={"user_id": ...})`.
-    pub(super) fn rest_user_id(&mut self, call: Node<'t>, scope: ScopeId) -> Option<Node<'t>> {
-        let callee = self.field(call, "function")?;
-        if callee.kind_name() != "attribute" {
-            return None;
-        }
-        let method = self.text(self.field(callee, "attribute")?);
-        let url_index = match method {
-            "post" | "put" | "patch" => 0,
-            "request" => 1,
-            _ => return None,
-        };
-        let url = self.argument_at(call, url_index, "url");
-        let to_composio = url.is_some_and(|u| self.mentions_composio(u, scope, 0))
-            || self
-                .field(callee, "object")
-                .is_some_and(|o| self.mentions_composio(o, scope, 0));
-        if !to_composio {
-            return None;
-        }
-        let args = self.field(call, "arguments")?;
-        let mut cursor = args.walk();
-        let body = args.named_children(&mut cursor).find_map(|a| {
-            let name = self.text(a.field("name")?);
-            let value = a.field("value")?;
-            match name {
-                "json" => Some(value),
-                "data" | "content" => {
-                    let f = self.field(value, "function")?;
-                    (last_name(self.text(f)) == "dumps")
-                        .then(|| self.field(value, "arguments")?.named_child(0))
-                        .flatten()
-                }
-                _ => None,
-            }
-        })?;
-        self.mapping_entry(body, scope, "user_id", 0)
-    }
-
-    /// The expression names Composio, directly or through the values of the names in it
-    /// (a base-URL constant, an HTTP client built with a Composio `base_url`).
-    pub(super) fn mentions_composio(
-        &mut self,
-        node: Node<'t>,
-        scope: ScopeId,
-        depth: usize,
-    ) -> bool {
-        if crate::lang::common::mentions_composio(self.text(node)) {
-            return true;
-        }
-        if depth >= 3 {
-            return false;
-        }
-        let mut stack = vec![node];
-        let mut cursor = node.walk();
-        while let Some(n) = stack.pop() {
-            let values: Vec<(Node<'t>, ScopeId)> = match n.kind_name() {
-                "identifier" => match self.lookup(self.text(n), scope) {
-                    Binding::Values(v) => v,
-                    _ => Vec::new(),
-                },
-                "attribute" => {
-                    let field = self.field(n, "attribute").map(|a| self.text(a));
-                    match (self.class_of(scope), field) {
-                        (Some(c), Some(f))
-                            if self
-                                .field(n, "object")
-                                .is_some_and(|o| self.text(o) == "self") =>
-                        {
-                            self.ix.classes[c]
-                                .fields
-                                .get(f)
-                                .cloned()
-                                .unwrap_or_default()
-                        }
-                        _ => Vec::new(),
-                    }
-                }
-                _ => {
-                    stack.extend(n.named_children(&mut cursor));
-                    continue;
-                }
-            };
-            if values
-                .into_iter()
-                .any(|(v, s)| self.mentions_composio(v, s, depth + 1))
-            {
-                return true;
-            }
-            if n.kind_name() == "attribute" {
-                stack.extend(self.field(n, "object"));
-            }
-        }
-        false
     }
 
     pub(super) fn trace_call(&mut self, node: Node<'t>, scope: ScopeId, t: &mut Trace, d: usize) {
@@ -285,6 +159,78 @@ impl<'a, 't> Resolver<'a, 't> {
 }
 
 impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
+    fn client_call_user_ids(
+        &mut self,
+        call: Node<'t>,
+        _scope: ScopeId,
+        path: &str,
+    ) -> Vec<Node<'t>> {
+        self.client_user_ids(call, path)
+    }
+
+    /// A name's values; `self.x`'s values in this class, then `self` itself.
+    fn url_sources(&self, node: Node<'t>, scope: ScopeId) -> Option<UrlSources<'t>> {
+        match node.kind_name() {
+            "identifier" => Some((self.local_values(self.text(node), scope), None)),
+            "attribute" => {
+                let field = self.field(node, "attribute").map(|a| self.text(a));
+                let object = self.field(node, "object");
+                let values = match (self.class_of(scope), field) {
+                    (Some(c), Some(f)) if object.is_some_and(|o| self.text(o) == "self") => {
+                        self.ix.classes[c]
+                            .fields
+                            .get(f)
+                            .cloned()
+                            .unwrap_or_default()
+                    }
+                    _ => Vec::new(),
+                };
+                Some((values, object))
+            }
+            _ => None,
+        }
+    }
+
+    /// `user_id` in the JSON body of an HTTP request to Composio's REST API:
+    /// `httpx.post(f"{COMPOSIO_BASE}/tool_router/session", json={"user_id": ...})`.
+    fn rest_user_id(&mut self, call: Node<'t>, scope: ScopeId) -> Option<Node<'t>> {
+        let callee = self.field(call, "function")?;
+        if callee.kind_name() != "attribute" {
+            return None;
+        }
+        let method = self.text(self.field(callee, "attribute")?);
+        let url_index = match method {
+            "post" | "put" | "patch" => 0,
+            "request" => 1,
+            _ => return None,
+        };
+        let url = self.argument_at(call, url_index, "url");
+        let to_composio = url.is_some_and(|u| self.mentions_composio(u, scope, 0))
+            || self
+                .field(callee, "object")
+                .is_some_and(|o| self.mentions_composio(o, scope, 0));
+        if !to_composio {
+            return None;
+        }
+        let args = self.field(call, "arguments")?;
+        let mut cursor = args.walk();
+        let body = args.named_children(&mut cursor).find_map(|a| {
+            let name = self.text(a.field("name")?);
+            let value = a.field("value")?;
+            match name {
+                "json" => Some(value),
+                "data" | "content" => {
+                    let f = self.field(value, "function")?;
+                    (last_name(self.text(f)) == "dumps")
+                        .then(|| self.field(value, "arguments")?.named_child(0))
+                        .flatten()
+                }
+                _ => None,
+            }
+        })?;
+        self.mapping_entry(body, scope, "user_id", 0)
+    }
+
     /// Follows a user-id expression back to the literals and email-named values it can be.
     fn trace(&mut self, node: Node<'t>, scope: ScopeId, t: &mut Trace, depth: usize) {
         if depth > 12 || !t.seen.insert(node.id()) {
@@ -416,12 +362,6 @@ impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
             }
             _ => t.fixed = false,
         }
-    }
-
-    fn user_id_exprs(&mut self, call: Node<'t>, scope: ScopeId) -> Vec<Node<'t>> {
-        let mut exprs = self.composio_user_id_exprs(call, scope);
-        exprs.extend(self.rest_user_id(call, scope));
-        exprs
     }
 
     fn takes_one_argument(&self, f: ScopeId, param: usize) -> bool {

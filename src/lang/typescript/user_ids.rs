@@ -15,37 +15,17 @@ impl<'a, 't> Resolver<'a, 't> {
         Some(first)
     }
 
-    pub(super) fn composio_user_id_exprs(
+    /// A leading user-id argument where the SDK takes one, and `userId` / `userIds` in an
+    /// options object.
+    pub(super) fn client_user_ids(
         &mut self,
         call: Node<'t>,
         scope: ScopeId,
+        full: &str,
     ) -> Vec<Node<'t>> {
-        if let Some(site) = self.session_site(call, scope) {
-            return self.core.sites[site].user_id.into_iter().collect();
-        }
-        if call.kind_name() != "call_expression" {
-            return Vec::new();
-        }
-        let Some(callee) = self.field(call, "function") else {
-            return Vec::new();
-        };
-        let Some((obj, method)) = self.member_parts(callee) else {
-            return Vec::new();
-        };
-        let path = self.eval(obj, scope).into_iter().find_map(|v| match v {
-            Val::Member(p) => Some(p),
-            Val::Client => Some(String::new()),
-            _ => None,
-        });
-        let Some(path) = path else { return Vec::new() };
-        let full = if path.is_empty() {
-            method.to_string()
-        } else {
-            format!("{path}.{method}")
-        };
         let args = self.args(call);
         let mut out = Vec::new();
-        let positional = takes_user_id_first(&full, false);
+        let positional = takes_user_id_first(full, false);
         if positional && let Some(first) = args.first().filter(|a| a.kind_name() != "object") {
             out.push(*first);
         }
@@ -63,62 +43,6 @@ impl<'a, 't> Resolver<'a, 't> {
             }
         }
         out
-    }
-
-    /// `user_id` in the JSON body of a request to Composio's REST API:
-    /// `fetch(url, { body: JSON.stringify({ user_id }) })`, `axios.post(url, { user_id })`.
-    pub(super) fn rest_user_id(&mut self, call: Node<'t>, scope: ScopeId) -> Option<Node<'t>> {
-        if call.kind_name() != "call_expression" {
-            return None;
-        }
-        let callee = self.field(call, "function")?;
-        let name = last_name(self.text(callee));
-        if !matches!(name, "fetch" | "post" | "put" | "patch") {
-            return None;
-        }
-        let args = self.args(call);
-        let url = *args.first()?;
-        if !self.mentions_composio(url, scope, 0) {
-            return None;
-        }
-        let body = match name {
-            "fetch" => {
-                let init = *args.get(1)?;
-                let body = self.mapping_entry(init, scope, "body", 0)?;
-                let stringify = self.field(body, "function")?;
-                if self.text(stringify) != "JSON.stringify" {
-                    return None;
-                }
-                *self.args(body).first()?
-            }
-            "post" | "put" | "patch" => *args.get(1)?,
-            _ => return None,
-        };
-        self.mapping_entry(body, scope, "user_id", 0)
-    }
-
-    pub(super) fn mentions_composio(&self, node: Node<'t>, scope: ScopeId, depth: usize) -> bool {
-        if super::common::mentions_composio(self.text(node)) {
-            return true;
-        }
-        if depth >= 3 {
-            return false;
-        }
-        let mut stack = vec![node];
-        let mut cursor = node.walk();
-        while let Some(n) = stack.pop() {
-            if n.kind_name() == "identifier"
-                && let Binding::Values(values) = self.lookup(self.text(n), scope)
-                && values.into_iter().any(|(b, s)| match b {
-                    Bound::Expr(v) => self.mentions_composio(v, s, depth + 1),
-                    Bound::Member { .. } => false,
-                })
-            {
-                return true;
-            }
-            stack.extend(n.named_children(&mut cursor));
-        }
-        false
     }
 
     pub(super) fn trace_call(&mut self, node: Node<'t>, scope: ScopeId, t: &mut Trace, d: usize) {
@@ -182,6 +106,52 @@ impl<'a, 't> Resolver<'a, 't> {
 }
 
 impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
+    fn client_call_user_ids(
+        &mut self,
+        call: Node<'t>,
+        scope: ScopeId,
+        path: &str,
+    ) -> Vec<Node<'t>> {
+        self.client_user_ids(call, scope, path)
+    }
+
+    fn url_sources(&self, node: Node<'t>, scope: ScopeId) -> Option<UrlSources<'t>> {
+        (node.kind_name() == "identifier")
+            .then(|| (self.local_values(self.text(node), scope), None))
+    }
+
+    /// `user_id` in the JSON body of a request to Composio's REST API:
+    /// `fetch(url, { body: JSON.stringify({ user_id }) })`, `axios.post(url, { user_id })`.
+    fn rest_user_id(&mut self, call: Node<'t>, scope: ScopeId) -> Option<Node<'t>> {
+        if call.kind_name() != "call_expression" {
+            return None;
+        }
+        let callee = self.field(call, "function")?;
+        let name = last_name(self.text(callee));
+        if !matches!(name, "fetch" | "post" | "put" | "patch") {
+            return None;
+        }
+        let args = self.args(call);
+        let url = *args.first()?;
+        if !self.mentions_composio(url, scope, 0) {
+            return None;
+        }
+        let body = match name {
+            "fetch" => {
+                let init = *args.get(1)?;
+                let body = self.mapping_entry(init, scope, "body", 0)?;
+                let stringify = self.field(body, "function")?;
+                if self.text(stringify) != "JSON.stringify" {
+                    return None;
+                }
+                *self.args(body).first()?
+            }
+            "post" | "put" | "patch" => *args.get(1)?,
+            _ => return None,
+        };
+        self.mapping_entry(body, scope, "user_id", 0)
+    }
+
     fn trace(&mut self, node: Node<'t>, scope: ScopeId, t: &mut Trace, depth: usize) {
         if depth > 12 || !t.seen.insert(node.id()) {
             return;
@@ -346,12 +316,6 @@ impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
             "call_expression" => self.trace_call(node, scope, t, d),
             _ => t.fixed = false,
         }
-    }
-
-    fn user_id_exprs(&mut self, call: Node<'t>, scope: ScopeId) -> Vec<Node<'t>> {
-        let mut exprs = self.composio_user_id_exprs(call, scope);
-        exprs.extend(self.rest_user_id(call, scope));
-        exprs
     }
 
     fn takes_one_argument(&self, f: ScopeId, param: usize) -> bool {
