@@ -14,12 +14,13 @@ pub mod sessions;
 pub mod sharing;
 pub mod stores;
 pub mod syntax;
+pub mod tables;
 pub mod user_ids;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use tree_sitter::Node;
 
-use super::common::{NodeExt, NodeParts};
+use super::common::{NodeExt, NodeParts, is_logger_name};
 use super::memo::{EvalMemo, Key};
 use crate::model::{self, FileModel, SessionSite, Span, StrLiteral};
 
@@ -29,6 +30,7 @@ pub use sessions::Sessions;
 pub use sharing::SharingFacts;
 pub use stores::Stores;
 pub use syntax::Syntax;
+pub use tables::Tables;
 pub use user_ids::UserIds;
 
 pub type ScopeId = usize;
@@ -59,6 +61,51 @@ pub enum Val {
     Logger,
     Instance(ClassId),
     Class(ClassId),
+}
+
+/// What a name says on its own: the usual names of a Composio client and of loggers.
+pub fn by_name(name: &str) -> Option<Val> {
+    if matches!(
+        name,
+        "composio" | "composio_client" | "composioClient" | "_composio"
+    ) {
+        Some(Val::Client)
+    } else if is_logger_name(name) {
+        Some(Val::Logger)
+    } else {
+        None
+    }
+}
+
+/// A string literal's text: its `fragment` children joined, `None` when it has an
+/// `interpolation` child (an f-string's `{x}`, a template's `${x}`).
+pub fn literal_text(
+    node: Node<'_>,
+    src: &str,
+    fragment: &str,
+    interpolation: &str,
+) -> Option<String> {
+    let mut out = String::new();
+    let mut cursor = node.walk();
+    for part in node.named_children(&mut cursor) {
+        let kind = part.kind_name();
+        if kind == fragment {
+            out.push_str(&src[part.byte_range()]);
+        } else if kind == interpolation {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// A call whose callee's last name says it builds a Composio client (`Composio`,
+/// `make_composio`), not one of the SDK's other objects.
+pub fn builds_client(callee_last: &str) -> bool {
+    let lower = callee_last.to_ascii_lowercase();
+    lower.contains("composio")
+        && !["session", "tool", "provider", "toolset", "user"]
+            .iter()
+            .any(|w| lower.contains(w))
 }
 
 /// Attribute or property names that hold a session's ID.
@@ -167,6 +214,10 @@ macro_rules! resolver_basics {
         fn returns_of(&self, f: ScopeId) -> &'a [Node<'t>] {
             &self.ix.scopes[f].returns
         }
+
+        fn tables(&self) -> &'a Tables<'t> {
+            &self.ix.tables
+        }
     };
 }
 pub(crate) use resolver_basics;
@@ -187,6 +238,7 @@ pub trait FrontEnd<'a, 't: 'a>: Sized {
     fn scope_class(&self, scope: ScopeId) -> Option<ClassId>;
     fn params_of(&self, f: ScopeId) -> Vec<&'a str>;
     fn returns_of(&self, f: ScopeId) -> &'a [Node<'t>];
+    fn tables(&self) -> &'a Tables<'t>;
 
     // ------------------------------------------------------------ evaluation
 
@@ -251,6 +303,17 @@ pub trait FrontEnd<'a, 't: 'a>: Sized {
         }
     }
 
+    /// What an SDK import binds `name` to: the `Composio` class, the SDK module or namespace.
+    fn sdk_binding(&self, name: &str, out: &mut Vec<Val>) {
+        let tables = self.tables();
+        if tables.client_classes.contains(name) {
+            out.push(Val::ClientClass);
+        }
+        if tables.sdk_names.contains(name) {
+            out.push(Val::Sdk);
+        }
+    }
+
     /// The method a call invokes on a Composio client or on a member of one, with the member's
     /// path: `create` for `composio.create(...)`, `tool_router.session.create`.
     fn client_method_path(&mut self, call: Node<'t>, scope: ScopeId) -> Option<String> {
@@ -268,6 +331,19 @@ pub trait FrontEnd<'a, 't: 'a>: Sized {
         } else {
             format!("{path}.{method}")
         })
+    }
+
+    /// Everything any of `parts` can be: the sides of `a or b`, the branches of a conditional.
+    fn eval_each(
+        &mut self,
+        parts: impl IntoIterator<Item = Option<Node<'t>>>,
+        scope: ScopeId,
+    ) -> Vec<Val> {
+        let mut out = Vec::new();
+        for part in parts.into_iter().flatten() {
+            out.extend(self.eval(part, scope));
+        }
+        out
     }
 
     fn encloses(&self, outer: ScopeId, mut inner: ScopeId) -> bool {

@@ -25,8 +25,6 @@ pub trait SharingHooks<'a, 't: 'a>: FrontEnd<'a, 't> {
     fn field_uses(&self, class: ClassId, field: &str) -> &'a [(Node<'t>, ScopeId)];
     /// A method's own scope (where a field read shows another method using the session).
     fn is_method(&self, scope: ScopeId) -> bool;
-    /// Names read inside functions, in source order.
-    fn function_name_uses(&self) -> &'a [(&'t str, Node<'t>, ScopeId)];
 }
 
 pub trait SharingFacts<'a, 't: 'a>: SharingHooks<'a, 't> {
@@ -52,7 +50,7 @@ pub trait SharingFacts<'a, 't: 'a>: SharingHooks<'a, 't> {
     fn module_sharing(&mut self, site: usize, name: &str, lazy: bool) {
         let creator = self.core().sites[site].scope;
         if let Some((server, node)) =
-            shared_use(self.function_name_uses(), name, creator, |scope| {
+            shared_use(&self.tables().function_name_uses, name, creator, |scope| {
                 if self.shadows(name, scope) {
                     None
                 } else {

@@ -24,7 +24,6 @@ pub trait StoreHooks<'a, 't: 'a>: SessionHooks<'a, 't> {
     /// Binds sessions to module-level names and fields, and records the long-lived places
     /// (class attributes, application state, process-wide globals) they are stored in.
     fn find_bindings(&mut self);
-    fn subscript_stores(&self) -> &'a [SubscriptStore<'t>];
     /// A call that stores into a keyed container (`cache.set(key, session)`): the container and
     /// the (key, value) pairs it stores.
     fn container_store(&self, call: &Call<'t>) -> Option<(Node<'t>, Vec<(Node<'t>, Node<'t>)>)>;
@@ -37,7 +36,7 @@ pub trait StoreHooks<'a, 't: 'a>: SessionHooks<'a, 't> {
 pub trait Stores<'a, 't: 'a>: StoreHooks<'a, 't> {
     fn find_stores(&mut self) {
         self.find_bindings();
-        for store in self.subscript_stores() {
+        for store in &self.tables().subscript_stores {
             let span = store.statement.byte_range();
             self.record_cache(span, store.container, store.key, store.value, store.scope);
         }

@@ -34,8 +34,6 @@ pub trait UserIdHooks<'a, 't: 'a>: SessionHooks<'a, 't> {
     fn takes_one_argument(&self, f: ScopeId, param: usize) -> bool;
     /// The name a user-id binding is known by: the variable, field or destructured property.
     fn binding_name(&self, target: Node<'t>, value: Node<'t>) -> Option<&'t str>;
-    /// Assignments to names and fields: (target, value, scope).
-    fn named_assigns(&self) -> &'a [(Node<'t>, Node<'t>, ScopeId)];
 }
 
 pub trait UserIds<'a, 't: 'a>: UserIdHooks<'a, 't> {
@@ -135,7 +133,7 @@ pub trait UserIds<'a, 't: 'a>: UserIdHooks<'a, 't> {
 
     /// Variables, constants and fields named like a user id whose value is a string literal.
     fn find_user_id_bindings(&mut self, model: &mut FileModel) {
-        for &(target, value, scope) in self.named_assigns() {
+        for &(target, value, scope) in &self.tables().named_assigns {
             let Some(name) = self.binding_name(target, value) else {
                 continue;
             };

@@ -30,46 +30,26 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             Binding::Function(_) => {}
             Binding::Module => {
-                if self.ix.client_classes.contains(name) {
-                    out.push(Val::ClientClass);
-                }
-                if self.ix.sdk_modules.contains(name) {
-                    out.push(Val::Sdk);
-                }
+                self.sdk_binding(name, &mut out);
                 if self.ix.logger_aliases.contains(name) {
                     out.push(Val::Logger);
                 }
-                if let Some(&c) = self.ix.class_by_name.get(name) {
+                if let Some(&c) = self.ix.tables.class_by_name.get(name) {
                     out.push(Val::Class(c));
                 }
             }
         }
         if out.is_empty() {
-            out.extend(self.by_name(name));
+            out.extend(by_name(name));
         }
         out
-    }
-
-    /// Values a name implies when nothing better is known (SPEC: a local, field or parameter
-    /// named `composio`/`composio_client` is a client in a file that touches Composio).
-    pub(super) fn by_name(&self, name: &str) -> Option<Val> {
-        if matches!(
-            name,
-            "composio" | "composio_client" | "composioClient" | "_composio"
-        ) {
-            Some(Val::Client)
-        } else if is_logger_name(name) {
-            Some(Val::Logger)
-        } else {
-            None
-        }
     }
 
     pub(super) fn is_client_annotation(&self, ann: Node<'t>) -> bool {
         let t = self.text(ann).trim_matches(|c| c == '"' || c == '\'');
         let base = t.split(['|', '[']).next().unwrap_or("").trim();
         let last = base.rsplit('.').next().unwrap_or("");
-        last == "Composio" || self.ix.client_classes.contains(last)
+        last == "Composio" || self.ix.tables.client_classes.contains(last)
     }
 
     pub(super) fn eval_attribute(&mut self, node: Node<'t>, scope: ScopeId) -> Vec<Val> {
@@ -102,7 +82,7 @@ impl<'a, 't> Resolver<'a, 't> {
             }
         }
         if out.is_empty() {
-            out.extend(self.by_name(attr));
+            out.extend(by_name(attr));
         }
         out
     }
@@ -185,12 +165,7 @@ impl<'a, 't> Resolver<'a, 't> {
             out.push(Val::Instance(c));
         }
         let last = last_name(self.text(callee));
-        let lower = last.to_ascii_lowercase();
-        if lower.contains("composio")
-            && !["session", "tool", "provider", "toolset", "user"]
-                .iter()
-                .any(|w| lower.contains(w))
-        {
+        if builds_client(last) {
             out.push(Val::Client);
         }
         if matches!(
@@ -282,24 +257,8 @@ impl<'a, 't> FrontEnd<'a, 't> for Resolver<'a, 't> {
                 Some(inner) => self.eval(inner, scope),
                 None => Vec::new(),
             },
-            "boolean_operator" => {
-                let mut out = Vec::new();
-                for f in ["left", "right"] {
-                    if let Some(side) = node.field(f) {
-                        out.extend(self.eval(side, scope));
-                    }
-                }
-                out
-            }
-            "conditional_expression" => {
-                let mut out = Vec::new();
-                for i in [0, 2] {
-                    if let Some(branch) = node.named_child(i) {
-                        out.extend(self.eval(branch, scope));
-                    }
-                }
-                out
-            }
+            "boolean_operator" => self.eval_each(["left", "right"].map(|f| node.field(f)), scope),
+            "conditional_expression" => self.eval_each([0, 2].map(|i| node.named_child(i)), scope),
             "named_expression" => match node.field("value") {
                 Some(v) => self.eval(v, scope),
                 None => Vec::new(),
@@ -318,7 +277,7 @@ impl<'a, 't> FrontEnd<'a, 't> for Resolver<'a, 't> {
                 match self.lookup(name, scope) {
                     Binding::Function(f) => Some((f, 0)),
                     Binding::Module => {
-                        let c = *ix.class_by_name.get(name)?;
+                        let c = *ix.tables.class_by_name.get(name)?;
                         ix.classes[c].methods.get("__init__").map(|&f| (f, 1))
                     }
                     _ => None,

@@ -8,13 +8,10 @@ use std::num::NonZeroU16;
 
 use tree_sitter::{Node, TreeCursor};
 
-use crate::lang::common::{
-    Grammar, NodeExt, NodeParts, in_field, mentions_composio, names_composio_host,
-};
-
-use crate::model::Span;
+use crate::lang::common::{Grammar, NodeExt, in_field, mentions_composio, names_composio_host};
 
 pub use crate::lang::core::stores::SubscriptStore;
+use crate::lang::core::tables::Tables;
 pub use crate::lang::core::{ClassId, MODULE, ScopeId, ScopeKind};
 
 pub struct Param<'t> {
@@ -61,29 +58,14 @@ pub struct AttrStore<'t> {
 pub struct Index<'t> {
     pub scopes: Vec<Scope<'t>>,
     pub classes: Vec<Class<'t>>,
-    pub class_by_name: FxHashMap<String, ClassId>,
+    pub tables: Tables<'t>,
     /// Assignments made through `global` declarations: name -> (value, scope).
     pub global_assigns: FxHashMap<String, Vec<(Node<'t>, ScopeId)>>,
-    /// Local names bound to the `composio` package (`import composio as c`).
-    pub sdk_modules: FxHashSet<String>,
-    /// Local names bound to the SDK's `Composio` class.
-    pub client_classes: FxHashSet<String>,
     /// Local names other than the usual ones for a logging module or logger object
     /// (`import logging as lg`, `from loguru import logger as lgr`).
     pub logger_aliases: FxHashSet<String>,
-    /// Some import mentions composio (the SDK, or a module/name of the project's own).
-    pub touches_composio: bool,
-    pub parts: NodeParts<'t>,
-    /// Names read inside functions, in source order: where module-level sharing looks for uses.
-    /// A flat list, because only a few names are ever looked up.
-    pub function_name_uses: Vec<(&'t str, Node<'t>, ScopeId)>,
     pub attr_stores: Vec<AttrStore<'t>>,
     pub class_attr_stores: Vec<(Node<'t>, Node<'t>, ScopeId)>,
-    pub subscript_stores: Vec<SubscriptStore<'t>>,
-    /// Assignments to names, fields and class attributes: (target name node, value, scope).
-    pub named_assigns: Vec<(Node<'t>, Node<'t>, ScopeId)>,
-    pub syntax_errors: Vec<Span>,
-    pub comments: Vec<Span>,
 }
 
 /// Which children of a visited node the walk visits, and in which scope. Every visited node's
@@ -190,20 +172,11 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
                 defs: FxHashMap::default(),
             }],
             classes: Vec::new(),
-            class_by_name: FxHashMap::default(),
+            tables: Tables::new(grammar, "attribute"),
             global_assigns: FxHashMap::default(),
-            sdk_modules: FxHashSet::default(),
-            client_classes: FxHashSet::default(),
             logger_aliases: FxHashSet::default(),
-            touches_composio: false,
-            parts: NodeParts::new(grammar, "attribute"),
-            function_name_uses: Vec::new(),
             attr_stores: Vec::new(),
             class_attr_stores: Vec::new(),
-            subscript_stores: Vec::new(),
-            named_assigns: Vec::new(),
-            syntax_errors: Vec::new(),
-            comments: Vec::new(),
         },
         src,
         grammar,
@@ -220,7 +193,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
             if node.is_named() || node.is_missing() {
                 let parent_mode = *modes.last().expect("the cursor is below the root");
                 if grammar.kind(node) == "comment" {
-                    walker.ix.comments.push(node.byte_range());
+                    walker.ix.tables.comments.push(node.byte_range());
                 } else if let Some((scope, class_body)) =
                     parent_mode.context(|| cursor.field_id(), &walker.fields)
                 {
@@ -277,8 +250,8 @@ impl<'t> Walker<'t> {
         let kind = self.grammar.kind(node);
         let ix = &mut self.ix;
         match kind {
-            "ERROR" => ix.syntax_errors.push(node.byte_range()),
-            _ if node.is_missing() => ix.syntax_errors.push(node.byte_range()),
+            "ERROR" => ix.tables.syntax_errors.push(node.byte_range()),
+            _ if node.is_missing() => ix.tables.syntax_errors.push(node.byte_range()),
             "decorated_definition" => {
                 if let Some(def) = node.field("definition") {
                     let decs = node
@@ -364,7 +337,7 @@ impl<'t> Walker<'t> {
                     returns: Vec::new(),
                     defs: FxHashMap::default(),
                 });
-                ix.class_by_name.insert(name, id);
+                ix.tables.class_by_name.insert(name, id);
                 return Children::Class {
                     outer: scope,
                     body: body_scope,
@@ -408,9 +381,9 @@ impl<'t> Walker<'t> {
                     bind(ix, scope, class_body, target, value, self.src);
                 }
             }
-            "call" => ix.parts.record_call(node, scope),
+            "call" => ix.tables.parts.record_call(node, scope),
             "attribute" => {
-                if let Some((obj, attr)) = ix.parts.record_member(node)
+                if let Some((obj, attr)) = ix.tables.parts.record_member(node)
                     && obj.kind_name() == "identifier"
                     && &self.src[obj.byte_range()] == "self"
                     && let Some(c) = ix.scopes[scope].class.or_else(|| method_class(ix, scope))
@@ -435,14 +408,15 @@ impl<'t> Walker<'t> {
                 };
             }
             "identifier" if ix.scopes[scope].kind == ScopeKind::Function => {
-                ix.function_name_uses
+                ix.tables
+                    .function_name_uses
                     .push((&self.src[node.byte_range()], node, scope));
             }
             "string" => {
                 let text = &self.src[node.byte_range()];
                 // Code that calls Composio's REST API directly names its host.
-                if !ix.touches_composio && names_composio_host(text) {
-                    ix.touches_composio = true;
+                if !ix.tables.touches_composio && names_composio_host(text) {
+                    ix.tables.touches_composio = true;
                 }
                 // Only f-strings and t-strings (PEP 750) hold expressions; the prefix is what
                 // precedes the quote.
@@ -525,10 +499,11 @@ fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
                 _ => (text(item), None),
             };
             if mentions_composio(module) {
-                ix.touches_composio = true;
+                ix.tables.touches_composio = true;
             }
             if module == "composio" {
-                ix.sdk_modules
+                ix.tables
+                    .sdk_names
                     .insert(alias.unwrap_or("composio").to_string());
             }
             // `import logging as lg`: calls on the alias are logging.
@@ -542,7 +517,7 @@ fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
     }
     let module = node.field("module_name").map(text).unwrap_or("");
     if mentions_composio(module) {
-        ix.touches_composio = true;
+        ix.tables.touches_composio = true;
     }
     let from_sdk = module == "composio" || module.starts_with("composio.");
     for item in node.children_by_field_name("name", &mut cursor) {
@@ -554,10 +529,12 @@ fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
             _ => (text(item), None),
         };
         if mentions_composio(name) {
-            ix.touches_composio = true;
+            ix.tables.touches_composio = true;
         }
         if from_sdk && name == "Composio" {
-            ix.client_classes.insert(alias.unwrap_or(name).to_string());
+            ix.tables
+                .client_classes
+                .insert(alias.unwrap_or(name).to_string());
         }
         // `from loguru import logger as lg`.
         if let Some(alias) = alias
@@ -592,7 +569,7 @@ fn record_assignment<'t>(
         "identifier" | "attribute" => bind(ix, scope, class_body, left, value, src),
         "subscript" => {
             if let (Some(container), Some(key)) = (left.field("value"), left.field("subscript")) {
-                ix.subscript_stores.push(SubscriptStore {
+                ix.tables.subscript_stores.push(SubscriptStore {
                     statement: node,
                     container,
                     key,
@@ -645,7 +622,7 @@ fn bind<'t>(
             .entry(name)
             .or_default()
             .push(value);
-        ix.named_assigns.push((target, value, scope));
+        ix.tables.named_assigns.push((target, value, scope));
         return;
     }
     let (Some(obj), Some(attr)) = (target.field("object"), target.field("attribute")) else {
@@ -660,13 +637,13 @@ fn bind<'t>(
             .entry(text(attr))
             .or_default()
             .push((value, scope));
-        ix.named_assigns.push((target, value, scope));
+        ix.tables.named_assigns.push((target, value, scope));
         return;
     }
     // `Cls.x = value` / `cls.x = value` set a class attribute.
     let owner = match text(obj).as_str() {
         "cls" => ix.scopes[scope].class.or_else(|| method_class(ix, scope)),
-        name => ix.class_by_name.get(name).copied(),
+        name => ix.tables.class_by_name.get(name).copied(),
     };
     if let Some(c) = owner {
         ix.classes[c]

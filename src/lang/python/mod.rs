@@ -28,11 +28,12 @@ use super::core::logging::LoggingHooks;
 use super::core::mappings::{Entry, MappingHooks};
 use super::core::sessions::SessionHooks;
 use super::core::sharing::SharingHooks;
-use super::core::stores::{StoreHooks, SubscriptStore};
+use super::core::stores::StoreHooks;
 use super::core::user_ids::{UrlSources, UserIdHooks};
 use super::core::{
     ClassId, Core, FrontEnd, MODULE, Mappings, SESSION_ID_NAMES, ScopeId, ScopeKind, Sessions,
-    Stores, Syntax, Trace, UserIds, Val, resolver_basics, syntax,
+    Stores, Syntax, Tables, Trace, UserIds, Val, builds_client, by_name, literal_text,
+    resolver_basics, syntax,
 };
 use crate::model::{self, FileModel, Sharing, StrLiteral};
 use index::Index;
@@ -68,15 +69,16 @@ pub fn analyze(src: &str, extra_loggers: &[String]) -> FileModel {
         return FileModel::default();
     };
     let ix = index::build(tree.root_node(), src);
-    let mut comments = ix.comments.clone();
+    let mut comments = ix.tables.comments.clone();
     if !pre.comment_runs.is_empty() {
         comments.extend(pre.comment_runs);
         comments.sort_by_key(|c| c.start);
     }
     let resolver = ix
+        .tables
         .touches_composio
         .then(|| Resolver::new(&ix, src, extra_loggers));
-    core::file_model(ix.syntax_errors.clone(), comments, resolver)
+    core::file_model(ix.tables.syntax_errors.clone(), comments, resolver)
 }
 
 struct Resolver<'a, 't> {
@@ -89,7 +91,7 @@ struct Resolver<'a, 't> {
 impl<'a, 't> Resolver<'a, 't> {
     fn new(ix: &'a Index<'t>, src: &'t str, extra_loggers: &'a [String]) -> Self {
         Resolver {
-            core: Core::new(src, extra_loggers, &ix.parts),
+            core: Core::new(src, extra_loggers, &ix.tables.parts),
             ix,
             registered_handlers: FxHashSet::default(),
         }
@@ -107,18 +109,7 @@ enum Binding<'t> {
 /// The value of a plain string literal (no interpolation), prefixes and quotes removed.
 fn string_value(node: Node<'_>, src: &str) -> Option<String> {
     match node.kind_name() {
-        "string" => {
-            let mut out = String::new();
-            let mut cursor = node.walk();
-            for c in node.named_children(&mut cursor) {
-                match c.kind_name() {
-                    "string_content" => out.push_str(&src[c.byte_range()]),
-                    "interpolation" => return None,
-                    _ => {}
-                }
-            }
-            Some(out)
-        }
+        "string" => literal_text(node, src, "string_content", "interpolation"),
         "concatenated_string" => {
             let mut out = String::new();
             let mut cursor = node.walk();

@@ -10,7 +10,7 @@ impl<'a, 't> Resolver<'a, 't> {
     pub(super) fn registered_handlers(&self) -> FxHashSet<ScopeId> {
         let ix = self.ix;
         let mut out = FxHashSet::default();
-        for call in &ix.parts.calls {
+        for call in &ix.tables.parts.calls {
             let (Some(callee), Some(args)) = (call.function, call.arguments) else {
                 continue;
             };
@@ -161,10 +161,6 @@ impl<'a, 't> SharingHooks<'a, 't> for Resolver<'a, 't> {
 
     fn is_method(&self, scope: ScopeId) -> bool {
         self.ix.scopes[scope].class.is_some()
-    }
-
-    fn function_name_uses(&self) -> &'a [(&'t str, Node<'t>, ScopeId)] {
-        &self.ix.function_name_uses
     }
 }
 

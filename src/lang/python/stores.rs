@@ -99,7 +99,7 @@ impl<'a, 't> StoreHooks<'a, 't> for Resolver<'a, 't> {
             let obj = self.field(store.target, "object");
             let class_attr = obj.is_some_and(|o| {
                 let t = self.text(o);
-                t == "cls" || ix.class_by_name.contains_key(t)
+                t == "cls" || ix.tables.class_by_name.contains_key(t)
             });
             let app_state = obj.is_some_and(|o| {
                 o.kind_name() == "attribute"
@@ -124,10 +124,6 @@ impl<'a, 't> StoreHooks<'a, 't> for Resolver<'a, 't> {
                 }
             });
         }
-    }
-
-    fn subscript_stores(&self) -> &'a [SubscriptStore<'t>] {
-        &self.ix.subscript_stores
     }
 
     /// `cache.setdefault(key, session)`, `cache.set(key, session)`, `cache.update({key: session})`.

@@ -41,7 +41,7 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     pub(super) fn scope_of_call(&self, call: Node<'t>) -> ScopeId {
-        self.ix.parts.call(call).map_or(MODULE, |c| c.scope)
+        self.ix.tables.parts.call(call).map_or(MODULE, |c| c.scope)
     }
 
     /// The user-id expressions of an SDK call rooted in a client, if it is one.
@@ -374,10 +374,6 @@ impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
             _ => target,
         };
         Some(self.text(name_node))
-    }
-
-    fn named_assigns(&self) -> &'a [(Node<'t>, Node<'t>, ScopeId)] {
-        &self.ix.named_assigns
     }
 }
 

@@ -85,13 +85,8 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             Binding::Function => {}
             Binding::Module => {
-                if self.ix.client_classes.contains(name) {
-                    out.push(Val::ClientClass);
-                }
-                if self.ix.sdk_namespaces.contains(name) {
-                    out.push(Val::Sdk);
-                }
-                if let Some(&c) = self.ix.class_by_name.get(name) {
+                self.sdk_binding(name, &mut out);
+                if let Some(&c) = self.ix.tables.class_by_name.get(name) {
                     out.push(Val::Class(c));
                 }
                 if name == "console" {
@@ -136,7 +131,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let t = self.text(ann).trim_start_matches(':').trim();
         let base = t.split(['|', '<', '&']).next().unwrap_or("").trim();
         let last = base.rsplit('.').next().unwrap_or("");
-        last == "Composio" || self.ix.client_classes.contains(last)
+        last == "Composio" || self.ix.tables.client_classes.contains(last)
     }
 
     pub(super) fn eval_member(&mut self, node: Node<'t>, scope: ScopeId) -> Vec<Val> {
@@ -184,7 +179,7 @@ impl<'a, 't> Resolver<'a, 't> {
             return Vec::new();
         };
         if self
-            .ix
+            .core
             .parts
             .call(node)
             .is_some_and(|call| index::loads_sdk(call.function, call.arguments, self.core.src))
@@ -212,12 +207,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 out.push(Val::Logger);
             }
         }
-        let lower = last.to_ascii_lowercase();
-        if lower.contains("composio")
-            && !["session", "tool", "provider", "toolset", "user"]
-                .iter()
-                .any(|w| lower.contains(w))
-        {
+        if builds_client(last) {
             out.push(Val::Client);
         }
         if matches!(last, "pino" | "createLogger" | "getLogger" | "bunyan") {
@@ -247,7 +237,7 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             if s.declared.contains(name) {
                 // A class declaration binds its name to the class itself.
-                if ix.class_by_name.contains_key(name) {
+                if ix.tables.class_by_name.contains_key(name) {
                     return Binding::Module;
                 }
                 return Binding::Values(Vec::new());
@@ -321,22 +311,10 @@ impl<'a, 't> FrontEnd<'a, 't> for Resolver<'a, 't> {
                 if !matches!(op, "??" | "||" | "&&") {
                     return Vec::new();
                 }
-                let mut out = Vec::new();
-                for f in ["left", "right"] {
-                    if let Some(side) = node.field(f) {
-                        out.extend(self.eval(side, scope));
-                    }
-                }
-                out
+                self.eval_each(["left", "right"].map(|f| node.field(f)), scope)
             }
             "ternary_expression" => {
-                let mut out = Vec::new();
-                for f in ["consequence", "alternative"] {
-                    if let Some(side) = node.field(f) {
-                        out.extend(self.eval(side, scope));
-                    }
-                }
-                out
+                self.eval_each(["consequence", "alternative"].map(|f| node.field(f)), scope)
             }
             "assignment_expression" | "augmented_assignment_expression" => node
                 .field("right")

@@ -8,13 +8,10 @@ use std::num::NonZeroU16;
 
 use tree_sitter::{Node, TreeCursor};
 
-use crate::lang::common::{
-    Grammar, NodeExt, NodeParts, in_field, mentions_composio, names_composio_host,
-};
-
-use crate::model::Span;
+use crate::lang::common::{Grammar, NodeExt, in_field, mentions_composio, names_composio_host};
 
 pub use crate::lang::core::stores::SubscriptStore;
+use crate::lang::core::tables::Tables;
 pub use crate::lang::core::{ClassId, MODULE, ScopeId, ScopeKind};
 
 /// What a name is bound to.
@@ -69,21 +66,9 @@ pub struct Class<'t> {
 pub struct Index<'t> {
     pub scopes: Vec<Scope<'t>>,
     pub classes: Vec<Class<'t>>,
-    pub class_by_name: FxHashMap<String, ClassId>,
-    pub sdk_namespaces: FxHashSet<String>,
-    pub client_classes: FxHashSet<String>,
-    pub touches_composio: bool,
-    pub parts: NodeParts<'t>,
-    /// Names read inside functions, in source order: where module-level sharing looks for uses.
-    /// A flat list, because only a few names are ever looked up.
-    pub function_name_uses: Vec<(&'t str, Node<'t>, ScopeId)>,
-    pub subscript_stores: Vec<SubscriptStore<'t>>,
+    pub tables: Tables<'t>,
     /// `obj.prop = value` for objects other than `this`: (target, value, scope).
     pub attr_stores: Vec<(Node<'t>, Node<'t>, ScopeId)>,
-    /// Bindings to names and fields, for user-id bindings: (name node, value, scope).
-    pub named_assigns: Vec<(Node<'t>, Node<'t>, ScopeId)>,
-    pub syntax_errors: Vec<Span>,
-    pub comments: Vec<Span>,
 }
 
 /// Which children of a visited node the walk visits, and in which scope.
@@ -217,17 +202,8 @@ pub fn build<'t>(root: Node<'t>, src: &'t str, tsx: bool) -> Index<'t> {
     let ix = Index {
         scopes: vec![new_scope(ScopeKind::Module, None, "<module>".into())],
         classes: Vec::new(),
-        class_by_name: FxHashMap::default(),
-        sdk_namespaces: FxHashSet::default(),
-        client_classes: FxHashSet::default(),
-        touches_composio: false,
-        parts: NodeParts::new(grammar, "property"),
-        function_name_uses: Vec::new(),
-        subscript_stores: Vec::new(),
+        tables: Tables::new(grammar, "property"),
         attr_stores: Vec::new(),
-        named_assigns: Vec::new(),
-        syntax_errors: Vec::new(),
-        comments: Vec::new(),
     };
     let mut walker = Walker {
         ix,
@@ -335,11 +311,11 @@ impl<'t> Walker<'t> {
         let src = self.src;
         let [parent, grandparent] = lineage;
         if kind == "comment" {
-            self.ix.comments.push(node.byte_range());
+            self.ix.tables.comments.push(node.byte_range());
             return Children::Skip;
         }
         if kind == "ERROR" || node.is_missing() {
-            self.ix.syntax_errors.push(node.byte_range());
+            self.ix.tables.syntax_errors.push(node.byte_range());
         }
         if FUNCTION_KINDS.contains(&kind) {
             let ix = &mut self.ix;
@@ -409,7 +385,7 @@ impl<'t> Walker<'t> {
                     name.clone(),
                 ));
                 if !name.is_empty() {
-                    ix.class_by_name.insert(name.clone(), id);
+                    ix.tables.class_by_name.insert(name.clone(), id);
                     ix.scopes[scope].declared.insert(name);
                 }
                 if let Some(body) = node.field("body") {
@@ -448,7 +424,7 @@ impl<'t> Walker<'t> {
                                 .or_default()
                                 .push((Bound::Expr(value), scope));
                         }
-                        ix.named_assigns.push((name, value, scope));
+                        ix.tables.named_assigns.push((name, value, scope));
                     }
                 }
             }
@@ -473,14 +449,14 @@ impl<'t> Walker<'t> {
                     match left.kind_name() {
                         "identifier" => {
                             self.reassigns.push((&src[left.byte_range()], value, scope));
-                            ix.named_assigns.push((left, value, scope));
+                            ix.tables.named_assigns.push((left, value, scope));
                         }
                         "member_expression" => member_store(left, value, scope, src, ix),
                         "subscript_expression" => {
                             if let (Some(container), Some(key)) =
                                 (left.field("object"), left.field("index"))
                             {
-                                ix.subscript_stores.push(SubscriptStore {
+                                ix.tables.subscript_stores.push(SubscriptStore {
                                     statement: node,
                                     container,
                                     key,
@@ -499,17 +475,17 @@ impl<'t> Walker<'t> {
                 }
             }
             "call_expression" | "new_expression" => {
-                ix.parts.record_call(node, scope);
+                ix.tables.parts.record_call(node, scope);
                 if kind == "call_expression"
-                    && !ix.touches_composio
-                    && let Some(call) = ix.parts.call(node)
+                    && !ix.tables.touches_composio
+                    && let Some(call) = ix.tables.parts.call(node)
                     && loads_sdk(call.function, call.arguments, src)
                 {
-                    ix.touches_composio = true;
+                    ix.tables.touches_composio = true;
                 }
             }
             "member_expression" => {
-                if let Some((obj, prop)) = ix.parts.record_member(node)
+                if let Some((obj, prop)) = ix.tables.parts.record_member(node)
                     && obj.kind_name() == "this"
                     && let Some(c) = method_class(ix, scope)
                 {
@@ -524,7 +500,8 @@ impl<'t> Walker<'t> {
             "identifier" | "shorthand_property_identifier"
                 if ix.scopes[scope].kind == ScopeKind::Function =>
             {
-                ix.function_name_uses
+                ix.tables
+                    .function_name_uses
                     .push((&src[node.byte_range()], node, scope));
             }
             // Types are not run, so no name in them is a use of a value. A comment in one still
@@ -543,8 +520,8 @@ impl<'t> Walker<'t> {
             }
             "string" | "template_string" => {
                 // Code that calls Composio's REST API directly names its host.
-                if !ix.touches_composio && names_composio_host(&src[node.byte_range()]) {
-                    ix.touches_composio = true;
+                if !ix.tables.touches_composio && names_composio_host(&src[node.byte_range()]) {
+                    ix.tables.touches_composio = true;
                 }
                 // Only template strings hold expressions.
                 if kind == "string" && !node.has_error() {
@@ -741,7 +718,7 @@ fn declare_pattern<'t>(
                     .entry(n)
                     .or_default()
                     .push((Bound::Expr(v), scope));
-                ix.named_assigns.push((name, v, scope));
+                ix.tables.named_assigns.push((name, v, scope));
             }
         }
         "object_pattern" => {
@@ -768,7 +745,7 @@ fn declare_pattern<'t>(
                         .push((Bound::Expr(d), scope));
                 }
                 if let Some(d) = default {
-                    ix.named_assigns.push((name, d, scope));
+                    ix.tables.named_assigns.push((name, d, scope));
                 }
             }
         }
@@ -794,11 +771,11 @@ fn member_store<'t>(
                 .entry(prop_text)
                 .or_default()
                 .push((Bound::Expr(value), scope));
-            ix.named_assigns.push((prop, value, scope));
+            ix.tables.named_assigns.push((prop, value, scope));
         }
         return;
     }
-    if let Some(&c) = ix.class_by_name.get(&src[obj.byte_range()]) {
+    if let Some(&c) = ix.tables.class_by_name.get(&src[obj.byte_range()]) {
         ix.classes[c]
             .attrs
             .entry(prop_text)
@@ -815,7 +792,7 @@ fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
     let source = node.field("source").map(text).unwrap_or("");
     let from_composio = mentions_composio(source);
     if from_composio {
-        ix.touches_composio = true;
+        ix.tables.touches_composio = true;
     }
     let mut stack = vec![node];
     let mut cursor = node.walk();
@@ -825,23 +802,23 @@ fn read_import<'t>(node: Node<'t>, src: &'t str, ix: &mut Index<'t>) {
                 let name = n.field("name").map(text).unwrap_or("");
                 let local = n.field("alias").map(text).unwrap_or(name);
                 if mentions_composio(name) {
-                    ix.touches_composio = true;
+                    ix.tables.touches_composio = true;
                 }
                 if from_composio && name == "Composio" {
-                    ix.client_classes.insert(local.to_string());
+                    ix.tables.client_classes.insert(local.to_string());
                 }
             }
             "namespace_import" => {
                 if let Some(id) = n.named_child(0)
                     && from_composio
                 {
-                    ix.sdk_namespaces.insert(text(id).to_string());
+                    ix.tables.sdk_names.insert(text(id).to_string());
                 }
             }
             "import_clause" => {
                 for c in n.named_children(&mut cursor) {
                     if c.kind_name() == "identifier" && mentions_composio(text(c)) {
-                        ix.touches_composio = true;
+                        ix.tables.touches_composio = true;
                     }
                 }
                 stack.extend(n.named_children(&mut cursor));
@@ -868,15 +845,17 @@ fn read_require<'t>(name: Node<'t>, value: Option<Node<'t>>, src: &'t str, ix: &
     if !loads_sdk(value.field("function"), value.field("arguments"), src) {
         return;
     }
-    ix.touches_composio = true;
+    ix.tables.touches_composio = true;
     match name.kind_name() {
         "identifier" => {
-            ix.sdk_namespaces.insert(src[name.byte_range()].to_string());
+            ix.tables
+                .sdk_names
+                .insert(src[name.byte_range()].to_string());
         }
         "object_pattern" => {
             for (local, prop, _) in destructure(name, src) {
                 if prop == "Composio" {
-                    ix.client_classes.insert(local.to_string());
+                    ix.tables.client_classes.insert(local.to_string());
                 }
             }
         }

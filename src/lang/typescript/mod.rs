@@ -27,12 +27,13 @@ use super::core::logging::LoggingHooks;
 use super::core::mappings::{Entry, MappingHooks};
 use super::core::sessions::SessionHooks;
 use super::core::sharing::SharingHooks;
-use super::core::stores::{StoreHooks, SubscriptStore};
+use super::core::stores::StoreHooks;
 use super::core::syntax::TS_LOG_METHODS;
 use super::core::user_ids::{UrlSources, UserIdHooks};
 use super::core::{
     ClassId, Core, FrontEnd, MODULE, Mappings, SESSION_ID_NAMES, ScopeId, ScopeKind, Sessions,
-    Stores, Syntax, Trace, UserIds, Val, resolver_basics, syntax,
+    Stores, Syntax, Tables, Trace, UserIds, Val, builds_client, by_name, literal_text,
+    resolver_basics, syntax,
 };
 use crate::model::{self, FileModel, Sharing, StrLiteral};
 use index::{Bound, Index};
@@ -68,9 +69,14 @@ pub fn analyze(src: &str, tsx: bool, extra_loggers: &[String]) -> FileModel {
     };
     let ix = index::build(tree.root_node(), src, tsx);
     let resolver = ix
+        .tables
         .touches_composio
         .then(|| Resolver::new(&ix, src, extra_loggers));
-    core::file_model(ix.syntax_errors.clone(), ix.comments.clone(), resolver)
+    core::file_model(
+        ix.tables.syntax_errors.clone(),
+        ix.tables.comments.clone(),
+        resolver,
+    )
 }
 
 /// Wrappers that only change the static type or unwrap a promise.
@@ -99,22 +105,9 @@ enum Binding<'t> {
 impl<'a, 't> Resolver<'a, 't> {
     fn new(ix: &'a Index<'t>, src: &'t str, extra_loggers: &'a [String]) -> Self {
         Resolver {
-            core: Core::new(src, extra_loggers, &ix.parts),
+            core: Core::new(src, extra_loggers, &ix.tables.parts),
             ix,
         }
-    }
-}
-
-fn by_name(name: &str) -> Option<Val> {
-    if matches!(
-        name,
-        "composio" | "composioClient" | "composio_client" | "_composio"
-    ) {
-        Some(Val::Client)
-    } else if is_logger_name(name) {
-        Some(Val::Logger)
-    } else {
-        None
     }
 }
 
@@ -122,16 +115,7 @@ fn by_name(name: &str) -> Option<Val> {
 fn string_value(node: Node<'_>, src: &str) -> Option<String> {
     match node.kind_name() {
         "string" | "template_string" => {
-            let mut c = node.walk();
-            let mut out = String::new();
-            for part in node.named_children(&mut c) {
-                match part.kind_name() {
-                    "string_fragment" => out.push_str(&src[part.byte_range()]),
-                    "template_substitution" => return None,
-                    _ => {}
-                }
-            }
-            Some(out)
+            literal_text(node, src, "string_fragment", "template_substitution")
         }
         _ => None,
     }

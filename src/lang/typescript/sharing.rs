@@ -106,8 +106,4 @@ impl<'a, 't> SharingHooks<'a, 't> for Resolver<'a, 't> {
     fn is_method(&self, scope: ScopeId) -> bool {
         self.ix.scopes[scope].kind == ScopeKind::Function
     }
-
-    fn function_name_uses(&self) -> &'a [(&'t str, Node<'t>, ScopeId)] {
-        &self.ix.function_name_uses
-    }
 }

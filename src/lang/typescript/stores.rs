@@ -69,10 +69,6 @@ impl<'a, 't> StoreHooks<'a, 't> for Resolver<'a, 't> {
         }
     }
 
-    fn subscript_stores(&self) -> &'a [SubscriptStore<'t>] {
-        &self.ix.subscript_stores
-    }
-
     /// `cache.set(key, session)`, `cache.put(key, session)`.
     fn container_store(&self, call: &Call<'t>) -> Option<(Node<'t>, Vec<(Node<'t>, Node<'t>)>)> {
         let (container, method) = self.member_parts(call.function?)?;

@@ -329,10 +329,6 @@ impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
             _ => Some(self.text(target)),
         }
     }
-
-    fn named_assigns(&self) -> &'a [(Node<'t>, Node<'t>, ScopeId)] {
-        &self.ix.named_assigns
-    }
 }
 
 /// The name of the destructured property that `default` is the default of.
