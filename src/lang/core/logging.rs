@@ -6,16 +6,36 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use tree_sitter::Node;
 
 use super::{FrontEnd, SESSION_ID_NAMES, ScopeId, Val};
-use crate::lang::common::{Grammar, NodeExt, descend, in_field};
+use crate::lang::common::{
+    Grammar, NodeExt, descend, in_field, is_extra_logger, is_logger_name, last_name,
+};
 
 /// What only a language can say about logging.
 pub trait LoggingHooks<'a, 't: 'a>: FrontEnd<'a, 't> {
-    /// Logging recognised from the call's shape alone (`print`, `console.log`, `logger.info`,
-    /// a span attribute, a configured extra logger).
-    fn is_log_call_syntactic(&self, callee: Node<'t>) -> bool;
+    /// A plain function that logs: `print`, `log`.
+    fn logs_by_name(&self, callee: Node<'t>) -> bool;
+    /// A method that logs on an object of this name, besides a logger's log methods and the
+    /// telemetry methods: `sys.stderr.write`, `console.table`.
+    fn logs_through(&self, object_name: &str, method: &str) -> bool;
 }
 
 pub trait Logging<'a, 't: 'a>: LoggingHooks<'a, 't> {
+    /// Logging recognised from the call's shape alone: a logging function, a log method of
+    /// something named like a logger, a span attribute or error-report tag, a configured extra
+    /// logger.
+    fn is_log_call_syntactic(&self, callee: Node<'t>) -> bool {
+        if is_extra_logger(self.text(callee), self.core().extra_loggers) {
+            return true;
+        }
+        let Some((obj, method)) = self.member_parts(callee) else {
+            return self.logs_by_name(callee);
+        };
+        let obj_last = last_name(self.text(obj));
+        Self::SYNTAX.telemetry_methods.contains(&method)
+            || self.logs_through(obj_last, method)
+            || (Self::SYNTAX.log_methods.contains(&method) && is_logger_name(obj_last))
+    }
+
     fn find_logged_ids(&mut self) {
         // Logging only ever marks sessions as logged: with none left unmarked, nothing can change.
         if self.core().sites.iter().all(|s| s.facts.id_logged) {

@@ -215,6 +215,10 @@ macro_rules! resolver_basics {
             &self.ix.scopes[f].returns
         }
 
+        fn param_default(&self, f: ScopeId, i: usize) -> Option<Node<'t>> {
+            self.ix.scopes[f].params[i].default
+        }
+
         fn tables(&self) -> &'a Tables<'t> {
             &self.ix.tables
         }
@@ -239,6 +243,7 @@ pub trait FrontEnd<'a, 't: 'a>: Sized {
     fn params_of(&self, f: ScopeId) -> Vec<&'a str>;
     fn returns_of(&self, f: ScopeId) -> &'a [Node<'t>];
     fn tables(&self) -> &'a Tables<'t>;
+    fn param_default(&self, f: ScopeId, i: usize) -> Option<Node<'t>>;
 
     // ------------------------------------------------------------ evaluation
 
@@ -249,14 +254,9 @@ pub trait FrontEnd<'a, 't: 'a>: Sized {
     /// The same-file function a callee names, and how many leading parameters a call to it
     /// does not pass explicitly.
     fn resolve_function(&mut self, callee: Node<'t>, scope: ScopeId) -> Option<(ScopeId, usize)>;
-    /// The argument `call` passes for parameter `param` of `f`.
-    fn argument_for(
-        &self,
-        call: Node<'t>,
-        f: ScopeId,
-        param: usize,
-        offset: usize,
-    ) -> Option<Node<'t>>;
+    /// The argument `call` passes for parameter `i` of `f`, when the call does not pass the
+    /// first `skip` parameters explicitly.
+    fn argument_for(&self, call: Node<'t>, f: ScopeId, i: usize, skip: usize) -> Option<Node<'t>>;
     fn first_argument(&self, call: Node<'t>) -> Option<Node<'t>>;
 
     // ------------------------------------------------------------ provided

@@ -17,6 +17,24 @@ pub struct SubscriptStore<'t> {
     pub scope: ScopeId,
 }
 
+impl<'t> SubscriptStore<'t> {
+    pub fn new(
+        statement: Node<'t>,
+        container: Node<'t>,
+        key: Node<'t>,
+        value: Node<'t>,
+        scope: ScopeId,
+    ) -> Self {
+        SubscriptStore {
+            statement,
+            container,
+            key,
+            value,
+            scope,
+        }
+    }
+}
+
 /// What only a language can say about where sessions go.
 pub trait StoreHooks<'a, 't: 'a>: SessionHooks<'a, 't> {
     /// The sessions a value holds, also inside a tuple, list, object or record it builds.

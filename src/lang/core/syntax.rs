@@ -15,6 +15,8 @@ pub struct Syntax {
     pub call_kind: &'static str,
     /// Methods that log when called on a logger object.
     pub log_methods: &'static [&'static str],
+    /// Methods that attach a value to a trace span or an error report, on any object.
+    pub telemetry_methods: &'static [&'static str],
 }
 
 pub const PYTHON: Syntax = Syntax {
@@ -24,6 +26,15 @@ pub const PYTHON: Syntax = Syntax {
     property_name_kind: "identifier",
     call_kind: "call",
     log_methods: LOG_METHODS,
+    telemetry_methods: &[
+        "set_attribute",
+        "set_attributes",
+        "set_tag",
+        "set_tags",
+        "set_context",
+        "add_event",
+        "add_breadcrumb",
+    ],
 };
 
 pub const TYPESCRIPT: Syntax = Syntax {
@@ -33,10 +44,20 @@ pub const TYPESCRIPT: Syntax = Syntax {
     property_name_kind: "property_identifier",
     call_kind: "call_expression",
     log_methods: TS_LOG_METHODS,
+    telemetry_methods: &[
+        "setAttribute",
+        "setAttributes",
+        "setTag",
+        "setTags",
+        "setContext",
+        "setExtra",
+        "addEvent",
+        "addBreadcrumb",
+    ],
 };
 
 /// Methods of JavaScript loggers (console, pino, winston, bunyan, `req.log`).
-pub const TS_LOG_METHODS: &[&str] = &[
+const TS_LOG_METHODS: &[&str] = &[
     "debug", "info", "warn", "warning", "error", "fatal", "trace", "log", "child", "verbose",
     "silly", "http", "notice", "critical",
 ];

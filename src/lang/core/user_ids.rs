@@ -7,10 +7,10 @@ use tree_sitter::Node;
 use crate::lang::common::NodeExt;
 
 use super::sessions::{SessionHooks, Sessions};
-use super::{ScopeId, Trace};
+use super::{ClassId, ScopeId, Trace, Val};
 use crate::lang::common;
-use crate::model::is_user_id_name;
 use crate::model::{FileModel, UserIdArg, UserIdBinding};
+use crate::model::{is_email_name, is_user_id_name};
 
 /// The values a name or field read may hold, and the node to look at after them.
 pub type UrlSources<'t> = (Vec<(Node<'t>, ScopeId)>, Option<Node<'t>>);
@@ -19,8 +19,7 @@ pub type UrlSources<'t> = (Vec<(Node<'t>, ScopeId)>, Option<Node<'t>>);
 pub trait UserIdHooks<'a, 't: 'a>: SessionHooks<'a, 't> {
     /// The expressions a call of client method `path` (`create`, `tools.execute`) passes at a
     /// user-id position.
-    fn client_call_user_ids(&mut self, call: Node<'t>, scope: ScopeId, path: &str)
-    -> Vec<Node<'t>>;
+    fn user_ids_of_call(&mut self, call: Node<'t>, scope: ScopeId, path: &str) -> Vec<Node<'t>>;
     /// `user_id` in the JSON body of an HTTP request to Composio's REST API.
     fn rest_user_id(&mut self, call: Node<'t>, scope: ScopeId) -> Option<Node<'t>>;
     /// Where a name or a field read gets its value, for following a URL back to Composio's
@@ -29,6 +28,14 @@ pub trait UserIdHooks<'a, 't: 'a>: SessionHooks<'a, 't> {
     fn url_sources(&self, node: Node<'t>, scope: ScopeId) -> Option<UrlSources<'t>>;
     /// Follows an expression back to the literals and email-named values it can be.
     fn trace(&mut self, node: Node<'t>, scope: ScopeId, t: &mut Trace, depth: usize);
+    /// What a same-file class member may hold: its attributes, and the instance's fields when
+    /// read from an instance.
+    fn class_member_values(
+        &self,
+        class: ClassId,
+        name: &str,
+        instance: bool,
+    ) -> Vec<(Node<'t>, ScopeId)>;
     /// Whether a caller's argument can be matched to parameter `param` of `f` (not a rest
     /// parameter, a splat or a destructured property).
     fn takes_one_argument(&self, f: ScopeId, param: usize) -> bool;
@@ -44,9 +51,52 @@ pub trait UserIds<'a, 't: 'a>: UserIdHooks<'a, 't> {
             return self.core().sites[site].user_id.into_iter().collect();
         }
         match self.client_method_path(call, scope) {
-            Some(path) => self.client_call_user_ids(call, scope, &path),
+            Some(path) => self.user_ids_of_call(call, scope, &path),
             None => Vec::new(),
         }
+    }
+
+    /// A read named like an email (`email`, `user.email`) is where an email comes from.
+    fn traced_email(&self, read: Node<'t>, name: &str, t: &mut Trace) -> bool {
+        let email = is_email_name(name);
+        if email {
+            t.emails.push(read.byte_range());
+        }
+        email
+    }
+
+    /// A parameter of a same-file function: its default, and what each caller passes (followed
+    /// up by `push_user_id`); not fixed at deploy time.
+    fn trace_param(&mut self, f: ScopeId, i: usize, t: &mut Trace, depth: usize) {
+        if let Some(default) = self.param_default(f, i) {
+            self.trace(default, f, t, depth);
+        }
+        t.params.push((f, i));
+        t.fixed = false;
+    }
+
+    /// Traces `obj.name` through same-file classes and instances; whether any of them held it.
+    fn trace_class_member(
+        &mut self,
+        obj: Node<'t>,
+        name: &str,
+        scope: ScopeId,
+        t: &mut Trace,
+        depth: usize,
+    ) -> bool {
+        let mut resolved = false;
+        for v in self.eval(obj, scope) {
+            let (class, instance) = match v {
+                Val::Instance(c) => (c, true),
+                Val::Class(c) => (c, false),
+                _ => continue,
+            };
+            for (value, s) in self.class_member_values(class, name, instance) {
+                resolved = true;
+                self.trace(value, s, t, depth);
+            }
+        }
+        resolved
     }
 
     /// Whether an expression names Composio, itself or through the values of the names in it.

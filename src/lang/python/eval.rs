@@ -330,17 +330,10 @@ impl<'a, 't> FrontEnd<'a, 't> for Resolver<'a, 't> {
         }
     }
 
-    fn argument_for(
-        &self,
-        call: Node<'t>,
-        f: ScopeId,
-        param: usize,
-        offset: usize,
-    ) -> Option<Node<'t>> {
-        if param < offset {
-            return None;
-        }
-        self.argument_at(call, param - offset, &self.ix.scopes[f].params[param].name)
+    fn argument_for(&self, call: Node<'t>, f: ScopeId, i: usize, skip: usize) -> Option<Node<'t>> {
+        let name = &self.ix.scopes[f].params[i].name;
+        i.checked_sub(skip)
+            .and_then(|n| self.argument_at(call, n, name))
     }
 
     fn first_argument(&self, call: Node<'t>) -> Option<Node<'t>> {

@@ -37,6 +37,7 @@ pub struct Scope<'t> {
     pub defs: FxHashMap<String, ScopeId>,
 }
 
+#[derive(Default)]
 pub struct Class<'t> {
     /// Class-body assignments and `Cls.x = ...` stores, with the scope they are evaluated in.
     pub attrs: FxHashMap<String, Vec<(Node<'t>, ScopeId)>>,
@@ -319,12 +320,7 @@ impl<'t> Walker<'t> {
                 let ix = &mut self.ix;
                 let id = ix.classes.len();
                 let body_scope = ix.scopes.len();
-                ix.classes.push(Class {
-                    attrs: FxHashMap::default(),
-                    fields: FxHashMap::default(),
-                    methods: FxHashMap::default(),
-                    field_uses: FxHashMap::default(),
-                });
+                ix.classes.push(Class::default());
                 ix.scopes.push(Scope {
                     kind: ScopeKind::ClassBody(id),
                     parent: Some(scope),
@@ -569,13 +565,9 @@ fn record_assignment<'t>(
         "identifier" | "attribute" => bind(ix, scope, class_body, left, value, src),
         "subscript" => {
             if let (Some(container), Some(key)) = (left.field("value"), left.field("subscript")) {
-                ix.tables.subscript_stores.push(SubscriptStore {
-                    statement: node,
-                    container,
-                    key,
-                    value,
-                    scope,
-                });
+                ix.tables
+                    .subscript_stores
+                    .push(SubscriptStore::new(node, container, key, value, scope));
             }
         }
         "pattern_list" | "tuple_pattern"

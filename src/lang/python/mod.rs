@@ -20,8 +20,8 @@ use std::cell::RefCell;
 use tree_sitter::{Node, Parser};
 
 use super::common::{
-    Call, LOG_METHODS, NodeExt, is_config_read, is_constant_name, is_extra_logger, is_logger_name,
-    is_main_name, is_request_param, last_name, takes_user_id_first,
+    Call, NodeExt, is_config_read, is_constant_name, is_main_name, is_request_param, last_name,
+    takes_user_id_first,
 };
 use super::core;
 use super::core::logging::LoggingHooks;

@@ -44,26 +44,6 @@ impl<'a, 't> Resolver<'a, 't> {
         self.ix.tables.parts.call(call).map_or(MODULE, |c| c.scope)
     }
 
-    /// The user-id expressions of an SDK call rooted in a client, if it is one.
-    /// `user_id=`, the first positional argument where the SDK takes the user id first, and
-    /// `user_ids=[...]`.
-    pub(super) fn client_user_ids(&mut self, call: Node<'t>, full: &str) -> Vec<Node<'t>> {
-        let positional = takes_user_id_first(full, true);
-        let mut out: Vec<Node<'t>> = self
-            .user_id_argument(call, positional)
-            .into_iter()
-            .collect();
-        if let Some(v) = self.keyword_argument(call, "user_ids") {
-            if v.kind_name() == "list" || v.kind_name() == "tuple" {
-                let mut cursor = v.walk();
-                out.extend(v.named_children(&mut cursor));
-            } else {
-                out.push(v);
-            }
-        }
-        out
-    }
-
     pub(super) fn trace_call(&mut self, node: Node<'t>, scope: ScopeId, t: &mut Trace, d: usize) {
         let Some(callee) = self.field(node, "function") else {
             return;
@@ -159,13 +139,35 @@ impl<'a, 't> Resolver<'a, 't> {
 }
 
 impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
-    fn client_call_user_ids(
-        &mut self,
-        call: Node<'t>,
-        _scope: ScopeId,
-        path: &str,
-    ) -> Vec<Node<'t>> {
-        self.client_user_ids(call, path)
+    /// `user_id=`, the first positional argument where the SDK takes the user id first, and
+    /// `user_ids=[...]`.
+    fn user_ids_of_call(&mut self, call: Node<'t>, _: ScopeId, full: &str) -> Vec<Node<'t>> {
+        let positional = takes_user_id_first(full, true);
+        let mut out: Vec<Node<'t>> = self
+            .user_id_argument(call, positional)
+            .into_iter()
+            .collect();
+        if let Some(v) = self.keyword_argument(call, "user_ids") {
+            if v.kind_name() == "list" || v.kind_name() == "tuple" {
+                let mut cursor = v.walk();
+                out.extend(v.named_children(&mut cursor));
+            } else {
+                out.push(v);
+            }
+        }
+        out
+    }
+
+    fn class_member_values(
+        &self,
+        c: ClassId,
+        name: &str,
+        instance: bool,
+    ) -> Vec<(Node<'t>, ScopeId)> {
+        let class = &self.ix.classes[c];
+        let fields = class.fields.get(name).filter(|_| instance);
+        let attrs = class.attrs.get(name);
+        fields.into_iter().chain(attrs).flatten().copied().collect()
     }
 
     /// A name's values; `self.x`'s values in this class, then `self` itself.
@@ -255,19 +257,11 @@ impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
             }
             "identifier" => {
                 let name = self.text(node);
-                if model::is_email_name(name) {
-                    t.emails.push(node.byte_range());
+                if self.traced_email(node, name, t) {
                     return;
                 }
                 match self.lookup(name, scope) {
-                    Binding::Param(s, i) => {
-                        let default = self.ix.scopes[s].params[i].default;
-                        if let Some(d0) = default {
-                            self.trace(d0, s, t, d);
-                        }
-                        t.params.push((s, i));
-                        t.fixed = false;
-                    }
+                    Binding::Param(s, i) => self.trace_param(s, i, t, d),
                     Binding::Values(values) => {
                         for (v, s) in values {
                             self.trace(v, s, t, d);
@@ -287,32 +281,10 @@ impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
                     return;
                 };
                 let attr_name = self.text(attr);
-                if model::is_email_name(attr_name) {
-                    t.emails.push(node.byte_range());
+                if self.traced_email(node, attr_name, t) {
                     return;
                 }
-                let mut resolved = false;
-                for v in self.eval(obj, scope) {
-                    let (c, instance) = match v {
-                        Val::Instance(c) => (c, true),
-                        Val::Class(c) => (c, false),
-                        _ => continue,
-                    };
-                    let ix = self.ix;
-                    let class = &ix.classes[c];
-                    if instance && let Some(fields) = class.fields.get(attr_name) {
-                        for &(v, s) in fields {
-                            resolved = true;
-                            self.trace(v, s, t, d);
-                        }
-                    }
-                    if let Some(values) = class.attrs.get(attr_name) {
-                        for &(v, s) in values {
-                            resolved = true;
-                            self.trace(v, s, t, d);
-                        }
-                    }
-                }
+                let resolved = self.trace_class_member(obj, attr_name, scope, t, d);
                 if !resolved && !is_config_read(self.text(obj), attr_name) {
                     t.fixed = false;
                 }

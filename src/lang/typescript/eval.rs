@@ -354,15 +354,10 @@ impl<'a, 't> FrontEnd<'a, 't> for Resolver<'a, 't> {
         self.called_function(callee, scope).map(|f| (f, 0))
     }
 
-    fn argument_for(
-        &self,
-        call: Node<'t>,
-        f: ScopeId,
-        param: usize,
-        _offset: usize,
-    ) -> Option<Node<'t>> {
-        let index = self.ix.scopes[f].params[param].index?;
-        self.args(call).get(index).copied()
+    /// Every parameter is passed explicitly: `this` is not one.
+    fn argument_for(&self, call: Node<'t>, f: ScopeId, i: usize, _: usize) -> Option<Node<'t>> {
+        let position = self.ix.scopes[f].params[i].index?;
+        self.args(call).get(position).copied()
     }
 
     fn first_argument(&self, call: Node<'t>) -> Option<Node<'t>> {

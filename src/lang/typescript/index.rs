@@ -53,6 +53,7 @@ pub struct Scope<'t> {
     pub callback_of: Option<(Node<'t>, usize)>,
 }
 
+#[derive(Default)]
 pub struct Class<'t> {
     pub fields: FxHashMap<String, Vec<(Bound<'t>, ScopeId)>>,
     /// Constructor parameter properties: `constructor(private composio: Composio)`.
@@ -370,14 +371,7 @@ impl<'t> Walker<'t> {
                 let name = node.field("name").map_or("", |n| &src[n.byte_range()]);
                 let name = name.to_string();
                 let id = ix.classes.len();
-                ix.classes.push(Class {
-                    fields: FxHashMap::default(),
-                    param_fields: FxHashMap::default(),
-                    attrs: FxHashMap::default(),
-                    methods: FxHashMap::default(),
-                    field_uses: FxHashMap::default(),
-                    static_stores: Vec::new(),
-                });
+                ix.classes.push(Class::default());
                 let body_scope = ix.scopes.len();
                 ix.scopes.push(new_scope(
                     ScopeKind::ClassBody(id),
@@ -456,13 +450,9 @@ impl<'t> Walker<'t> {
                             if let (Some(container), Some(key)) =
                                 (left.field("object"), left.field("index"))
                             {
-                                ix.tables.subscript_stores.push(SubscriptStore {
-                                    statement: node,
-                                    container,
-                                    key,
-                                    value,
-                                    scope,
-                                });
+                                ix.tables
+                                    .subscript_stores
+                                    .push(SubscriptStore::new(node, container, key, value, scope));
                             }
                         }
                         _ => {}

@@ -19,8 +19,7 @@ use std::cell::RefCell;
 use tree_sitter::{Language as Grammar, Node, Parser};
 
 use super::common::{
-    Call, NodeExt, is_constant_name, is_extra_logger, is_logger_name, is_main_name,
-    is_request_param, last_name, takes_user_id_first,
+    Call, NodeExt, is_constant_name, is_main_name, is_request_param, last_name, takes_user_id_first,
 };
 use super::core;
 use super::core::logging::LoggingHooks;
@@ -28,7 +27,6 @@ use super::core::mappings::{Entry, MappingHooks};
 use super::core::sessions::SessionHooks;
 use super::core::sharing::SharingHooks;
 use super::core::stores::StoreHooks;
-use super::core::syntax::TS_LOG_METHODS;
 use super::core::user_ids::{UrlSources, UserIdHooks};
 use super::core::{
     ClassId, Core, FrontEnd, MODULE, Mappings, SESSION_ID_NAMES, ScopeId, ScopeKind, Sessions,

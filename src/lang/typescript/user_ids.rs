@@ -15,36 +15,6 @@ impl<'a, 't> Resolver<'a, 't> {
         Some(first)
     }
 
-    /// A leading user-id argument where the SDK takes one, and `userId` / `userIds` in an
-    /// options object.
-    pub(super) fn client_user_ids(
-        &mut self,
-        call: Node<'t>,
-        scope: ScopeId,
-        full: &str,
-    ) -> Vec<Node<'t>> {
-        let args = self.args(call);
-        let mut out = Vec::new();
-        let positional = takes_user_id_first(full, false);
-        if positional && let Some(first) = args.first().filter(|a| a.kind_name() != "object") {
-            out.push(*first);
-        }
-        for a in &args {
-            if let Some(v) = self.mapping_entry(*a, scope, "userId", 0) {
-                out.push(v);
-            }
-            if let Some(list) = self.mapping_entry(*a, scope, "userIds", 0) {
-                if list.kind_name() == "array" {
-                    let mut c = list.walk();
-                    out.extend(list.named_children(&mut c));
-                } else {
-                    out.push(list);
-                }
-            }
-        }
-        out
-    }
-
     pub(super) fn trace_call(&mut self, node: Node<'t>, scope: ScopeId, t: &mut Trace, d: usize) {
         let Some(callee) = self.field(node, "function") else {
             return;
@@ -106,13 +76,50 @@ impl<'a, 't> Resolver<'a, 't> {
 }
 
 impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
-    fn client_call_user_ids(
-        &mut self,
-        call: Node<'t>,
-        scope: ScopeId,
-        path: &str,
-    ) -> Vec<Node<'t>> {
-        self.client_user_ids(call, scope, path)
+    /// A leading user-id argument where the SDK takes one, and `userId` / `userIds` in an
+    /// options object.
+    fn user_ids_of_call(&mut self, call: Node<'t>, scope: ScopeId, full: &str) -> Vec<Node<'t>> {
+        let args = self.args(call);
+        let mut out = Vec::new();
+        let positional = takes_user_id_first(full, false);
+        if positional && let Some(first) = args.first().filter(|a| a.kind_name() != "object") {
+            out.push(*first);
+        }
+        for a in &args {
+            if let Some(v) = self.mapping_entry(*a, scope, "userId", 0) {
+                out.push(v);
+            }
+            if let Some(list) = self.mapping_entry(*a, scope, "userIds", 0) {
+                if list.kind_name() == "array" {
+                    let mut c = list.walk();
+                    out.extend(list.named_children(&mut c));
+                } else {
+                    out.push(list);
+                }
+            }
+        }
+        out
+    }
+
+    fn class_member_values(
+        &self,
+        c: ClassId,
+        name: &str,
+        instance: bool,
+    ) -> Vec<(Node<'t>, ScopeId)> {
+        let class = &self.ix.classes[c];
+        let fields = class
+            .fields
+            .get(name)
+            .filter(|_| instance)
+            .into_iter()
+            .flatten();
+        let expressions = fields.filter_map(|&(bound, s)| match bound {
+            Bound::Expr(v) => Some((v, s)),
+            Bound::Member { .. } => None,
+        });
+        let attrs = class.attrs.get(name).into_iter().flatten().copied();
+        expressions.chain(attrs).collect()
     }
 
     fn url_sources(&self, node: Node<'t>, scope: ScopeId) -> Option<UrlSources<'t>> {
@@ -190,18 +197,11 @@ impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
             },
             "identifier" | "shorthand_property_identifier" => {
                 let name = self.text(node);
-                if model::is_email_name(name) {
-                    t.emails.push(node.byte_range());
+                if self.traced_email(node, name, t) {
                     return;
                 }
                 match self.lookup(name, scope) {
-                    Binding::Param(s, i) => {
-                        if let Some(def) = self.ix.scopes[s].params[i].default {
-                            self.trace(def, s, t, d);
-                        }
-                        t.params.push((s, i));
-                        t.fixed = false;
-                    }
+                    Binding::Param(s, i) => self.trace_param(s, i, t, d),
                     Binding::Values(values) => {
                         if values.is_empty() {
                             t.fixed = false;
@@ -247,37 +247,7 @@ impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
                     self.trace(value, scope, t, d);
                     return;
                 }
-                let mut resolved = false;
-                for v in self.eval(obj, scope) {
-                    let (c, instance) = match v {
-                        Val::Instance(c) => (c, true),
-                        Val::Class(c) => (c, false),
-                        _ => continue,
-                    };
-                    let ix = self.ix;
-                    if instance {
-                        for &(b, s) in ix.classes[c]
-                            .fields
-                            .get(prop)
-                            .map(Vec::as_slice)
-                            .unwrap_or(&[])
-                        {
-                            if let Bound::Expr(v) = b {
-                                resolved = true;
-                                self.trace(v, s, t, d);
-                            }
-                        }
-                    }
-                    for &(v, s) in ix.classes[c]
-                        .attrs
-                        .get(prop)
-                        .map(Vec::as_slice)
-                        .unwrap_or(&[])
-                    {
-                        resolved = true;
-                        self.trace(v, s, t, d);
-                    }
-                }
+                let resolved = self.trace_class_member(obj, prop, scope, t, d);
                 if !resolved && !self.is_config(node) {
                     t.fixed = false;
                 }
