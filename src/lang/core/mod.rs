@@ -215,6 +215,20 @@ macro_rules! resolver_basics {
             &self.ix.scopes[f].returns
         }
 
+        fn field_uses(&self, class: ClassId, field: &str) -> &'a [(Node<'t>, ScopeId)] {
+            self.ix.classes[class]
+                .field_uses
+                .get(field)
+                .map_or(&[], Vec::as_slice)
+        }
+
+        fn class_attrs(&self, class: ClassId, name: &str) -> &'a [(Node<'t>, ScopeId)] {
+            self.ix.classes[class]
+                .attrs
+                .get(name)
+                .map_or(&[], Vec::as_slice)
+        }
+
         fn param_default(&self, f: ScopeId, i: usize) -> Option<Node<'t>> {
             self.ix.scopes[f].params[i].default
         }
@@ -244,6 +258,12 @@ pub trait FrontEnd<'a, 't: 'a>: Sized {
     fn returns_of(&self, f: ScopeId) -> &'a [Node<'t>];
     fn tables(&self) -> &'a Tables<'t>;
     fn param_default(&self, f: ScopeId, i: usize) -> Option<Node<'t>>;
+    /// Reads of `self.field` / `this.field` in the class's code, with their scopes.
+    fn field_uses(&self, class: ClassId, field: &str) -> &'a [(Node<'t>, ScopeId)];
+    /// Class attributes (class-body assignments, static members) named `name`.
+    fn class_attrs(&self, class: ClassId, name: &str) -> &'a [(Node<'t>, ScopeId)];
+    /// Instance fields (`self.x = ...`, `this.x = ...`) named `name`, with the method's scope.
+    fn class_fields(&self, class: ClassId, name: &str) -> Vec<(Node<'t>, ScopeId)>;
 
     // ------------------------------------------------------------ evaluation
 
@@ -333,6 +353,32 @@ pub trait FrontEnd<'a, 't: 'a>: Sized {
         })
     }
 
+    /// What a same-file function can return.
+    fn eval_returns(&mut self, f: ScopeId) -> Vec<Val> {
+        let mut out = Vec::new();
+        for &ret in self.returns_of(f) {
+            out.extend(self.eval(ret, f));
+        }
+        out
+    }
+
+    /// What a same-file class member may hold: its attributes, and the instance's fields when
+    /// read from an instance.
+    fn class_member_values(
+        &self,
+        class: ClassId,
+        name: &str,
+        instance: bool,
+    ) -> Vec<(Node<'t>, ScopeId)> {
+        let mut out = if instance {
+            self.class_fields(class, name)
+        } else {
+            Vec::new()
+        };
+        out.extend_from_slice(self.class_attrs(class, name));
+        out
+    }
+
     /// Everything any of `parts` can be: the sides of `a or b`, the branches of a conditional.
     fn eval_each(
         &mut self,
@@ -344,6 +390,22 @@ pub trait FrontEnd<'a, 't: 'a>: Sized {
             out.extend(self.eval(part, scope));
         }
         out
+    }
+
+    /// `scope` and the functions and class bodies around it, innermost first, short of the
+    /// module.
+    fn enclosing(&self, scope: ScopeId) -> impl Iterator<Item = ScopeId> {
+        std::iter::successors(Some(scope), |&s| self.parent(s)).take_while(|&s| s != MODULE)
+    }
+
+    /// The items of a list or tuple literal, or the expression itself: `user_ids=[a, b]`,
+    /// `userIds: ids`.
+    fn items_or_self(&self, node: Node<'t>) -> Vec<Node<'t>> {
+        if !Self::SYNTAX.sequence_kinds.contains(&node.kind_name()) {
+            return vec![node];
+        }
+        let mut cursor = node.walk();
+        node.named_children(&mut cursor).collect()
     }
 
     fn encloses(&self, outer: ScopeId, mut inner: ScopeId) -> bool {

@@ -11,6 +11,8 @@ use crate::model::SessionSite;
 pub trait SessionHooks<'a, 't: 'a>: FrontEnd<'a, 't> {
     /// The user id a session-creating call passes.
     fn session_user_id(&mut self, call: Node<'t>, scope: ScopeId) -> Option<Node<'t>>;
+    /// What a call that opens no session returns, by what its callee is.
+    fn eval_callee(&mut self, call: Node<'t>, callee: Node<'t>, scope: ScopeId) -> Vec<Val>;
 }
 
 pub trait Sessions<'a, 't: 'a>: SessionHooks<'a, 't> {
@@ -58,6 +60,17 @@ pub trait Sessions<'a, 't: 'a>: SessionHooks<'a, 't> {
         });
         self.core_mut().site_by_call.insert(call.id(), site);
         site
+    }
+
+    /// What a call returns: the session it opens, or what its callee makes of it.
+    fn eval_call(&mut self, call: Node<'t>, scope: ScopeId) -> Vec<Val> {
+        if let Some(site) = self.session_site(call, scope) {
+            return vec![Val::Session(site)];
+        }
+        match self.field(call, "function") {
+            Some(callee) => self.eval_callee(call, callee, scope),
+            None => Vec::new(),
+        }
     }
 
     fn find_sessions(&mut self) {

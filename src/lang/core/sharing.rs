@@ -4,12 +4,13 @@
 
 use tree_sitter::Node;
 
-use super::{ClassId, FrontEnd, MODULE, ScopeId};
+use super::user_ids::UserIdHooks;
+use super::{ClassId, ScopeId, Trace};
 use crate::lang::common::{is_main_name, shared_use};
 use crate::model::Sharing;
 
 /// What only a language can say about sharing.
-pub trait SharingHooks<'a, 't: 'a>: FrontEnd<'a, 't> {
+pub trait SharingHooks<'a, 't: 'a>: UserIdHooks<'a, 't> {
     /// Work that only pays off when some session is bound to a module name or a field.
     fn prepare_sharing(&mut self) {}
     /// A use of `name` in `scope` refers to something other than the module binding.
@@ -19,10 +20,9 @@ pub trait SharingHooks<'a, 't: 'a>: FrontEnd<'a, 't> {
     fn may_serve(&self, scope: ScopeId) -> bool;
     /// `ret`, returned from `f`, hands out the module-level `name`.
     fn returns_global(&self, f: ScopeId, ret: Node<'t>, name: &str) -> bool;
-    /// The session's user id is fixed at deploy time (a literal, a constant, configuration).
-    fn fixed_user_id(&mut self, user_id: Node<'t>, scope: ScopeId) -> bool;
-    /// Reads of `this.field` / `self.field` in the class's code, with their scopes.
-    fn field_uses(&self, class: ClassId, field: &str) -> &'a [(Node<'t>, ScopeId)];
+    /// The session's user id, traced to `t`, is fixed at deploy time (a literal, a constant,
+    /// configuration).
+    fn fixed_user_id(&self, user_id: Node<'t>, t: &Trace) -> bool;
     /// A method's own scope (where a field read shows another method using the session).
     fn is_method(&self, scope: ScopeId) -> bool;
 }
@@ -96,17 +96,14 @@ pub trait SharingFacts<'a, 't: 'a>: SharingHooks<'a, 't> {
     }
 
     /// The innermost function around `scope` that serves many users, if any.
-    fn serving_function(&self, mut scope: ScopeId) -> Option<ScopeId> {
-        while scope != MODULE {
-            if self.may_serve(scope) {
-                if self.serves_many_users(scope) {
-                    return Some(scope);
-                }
-                if is_main_name(self.scope_name(scope)) {
-                    return None;
-                }
+    fn serving_function(&self, scope: ScopeId) -> Option<ScopeId> {
+        for s in self.enclosing(scope).filter(|&s| self.may_serve(s)) {
+            if self.serves_many_users(s) {
+                return Some(s);
             }
-            scope = self.parent(scope).unwrap_or(MODULE);
+            if is_main_name(self.scope_name(s)) {
+                return None;
+            }
         }
         None
     }
@@ -116,7 +113,9 @@ pub trait SharingFacts<'a, 't: 'a>: SharingHooks<'a, 't> {
             return;
         };
         let site_scope = self.core().sites[site].scope;
-        if !self.fixed_user_id(user_id, site_scope) {
+        let mut t = Trace::default();
+        self.trace(user_id, site_scope, &mut t, 0);
+        if !self.fixed_user_id(user_id, &t) {
             return;
         }
         let use_in_other_method = self

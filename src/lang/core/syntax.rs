@@ -13,6 +13,8 @@ pub struct Syntax {
     /// The node kind of `b` in `a.b`.
     pub property_name_kind: &'static str,
     pub call_kind: &'static str,
+    /// List and tuple literals.
+    pub sequence_kinds: &'static [&'static str],
     /// Methods that log when called on a logger object.
     pub log_methods: &'static [&'static str],
     /// Methods that attach a value to a trace span or an error report, on any object.
@@ -25,6 +27,7 @@ pub const PYTHON: Syntax = Syntax {
     property_field: "attribute",
     property_name_kind: "identifier",
     call_kind: "call",
+    sequence_kinds: &["list", "tuple"],
     log_methods: LOG_METHODS,
     telemetry_methods: &[
         "set_attribute",
@@ -43,6 +46,7 @@ pub const TYPESCRIPT: Syntax = Syntax {
     property_field: "property",
     property_name_kind: "property_identifier",
     call_kind: "call_expression",
+    sequence_kinds: &["array"],
     log_methods: TS_LOG_METHODS,
     telemetry_methods: &[
         "setAttribute",

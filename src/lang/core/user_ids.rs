@@ -7,7 +7,7 @@ use tree_sitter::Node;
 use crate::lang::common::NodeExt;
 
 use super::sessions::{SessionHooks, Sessions};
-use super::{ClassId, ScopeId, Trace, Val};
+use super::{ScopeId, Trace, Val};
 use crate::lang::common;
 use crate::model::{FileModel, UserIdArg, UserIdBinding};
 use crate::model::{is_email_name, is_user_id_name};
@@ -28,14 +28,6 @@ pub trait UserIdHooks<'a, 't: 'a>: SessionHooks<'a, 't> {
     fn url_sources(&self, node: Node<'t>, scope: ScopeId) -> Option<UrlSources<'t>>;
     /// Follows an expression back to the literals and email-named values it can be.
     fn trace(&mut self, node: Node<'t>, scope: ScopeId, t: &mut Trace, depth: usize);
-    /// What a same-file class member may hold: its attributes, and the instance's fields when
-    /// read from an instance.
-    fn class_member_values(
-        &self,
-        class: ClassId,
-        name: &str,
-        instance: bool,
-    ) -> Vec<(Node<'t>, ScopeId)>;
     /// Whether a caller's argument can be matched to parameter `param` of `f` (not a rest
     /// parameter, a splat or a destructured property).
     fn takes_one_argument(&self, f: ScopeId, param: usize) -> bool;
@@ -73,6 +65,17 @@ pub trait UserIds<'a, 't: 'a>: UserIdHooks<'a, 't> {
         }
         t.params.push((f, i));
         t.fixed = false;
+    }
+
+    /// A same-file function's return values; a call of anything else is not fixed.
+    fn trace_call_of(&mut self, function: Option<ScopeId>, t: &mut Trace, depth: usize) {
+        let Some(f) = function else {
+            t.fixed = false;
+            return;
+        };
+        for &ret in self.returns_of(f) {
+            self.trace(ret, f, t, depth);
+        }
     }
 
     /// Traces `obj.name` through same-file classes and instances; whether any of them held it.

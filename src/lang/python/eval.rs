@@ -146,13 +146,17 @@ impl<'a, 't> Resolver<'a, 't> {
         out
     }
 
-    pub(super) fn eval_call(&mut self, node: Node<'t>, scope: ScopeId) -> Vec<Val> {
-        if let Some(site) = self.session_site(node, scope) {
-            return vec![Val::Session(site)];
+    /// What a decorator names: `cache` in `@cache`, `app.get` in `@app.get("/x")`.
+    pub(super) fn decorator_callee(&self, decorator: Node<'t>) -> Option<Node<'t>> {
+        let expr = decorator.named_child(0)?;
+        if expr.kind_name() == "call" {
+            return Some(self.field(expr, "function").unwrap_or(expr));
         }
-        let Some(callee) = self.field(node, "function") else {
-            return Vec::new();
-        };
+        Some(expr)
+    }
+
+    /// What a call that opens no session returns.
+    pub(super) fn call_value(&mut self, callee: Node<'t>, scope: ScopeId) -> Vec<Val> {
         let mut out = Vec::new();
         let callee_vals = self.eval(callee, scope);
         if callee_vals.contains(&Val::ClientClass) {
@@ -180,10 +184,7 @@ impl<'a, 't> Resolver<'a, 't> {
             out.push(Val::Logger);
         }
         if let Some((f, _)) = self.resolve_function(callee, scope) {
-            let ix = self.ix;
-            for &ret in &ix.scopes[f].returns {
-                out.extend(self.eval(ret, f));
-            }
+            out.extend(self.eval_returns(f));
         }
         out
     }
@@ -318,6 +319,11 @@ impl<'a, 't> FrontEnd<'a, 't> for Resolver<'a, 't> {
     const SYNTAX: &'static Syntax = &syntax::PYTHON;
 
     resolver_basics!();
+
+    fn class_fields(&self, class: ClassId, name: &str) -> Vec<(Node<'t>, ScopeId)> {
+        let fields = self.ix.classes[class].fields.get(name);
+        fields.cloned().unwrap_or_default()
+    }
 
     fn scope_class(&self, scope: ScopeId) -> Option<ClassId> {
         self.ix.scopes[scope].class

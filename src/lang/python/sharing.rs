@@ -45,13 +45,8 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     pub(super) fn is_handler_decorator(&self, decorator: Node<'t>) -> bool {
-        let Some(expr) = decorator.named_child(0) else {
+        let Some(callee) = self.decorator_callee(decorator) else {
             return false;
-        };
-        let callee = if expr.kind_name() == "call" {
-            self.field(expr, "function").unwrap_or(expr)
-        } else {
-            expr
         };
         let text = self.text(callee);
         if !text.contains('.') && !matches!(text, "tool" | "task" | "function_tool" | "shared_task")
@@ -97,18 +92,20 @@ impl<'a, 't> Resolver<'a, 't> {
 
 impl<'a, 't> SharingHooks<'a, 't> for Resolver<'a, 't> {
     /// A use of `name` in `scope` refers to something other than the module binding.
-    fn shadows(&self, name: &str, mut scope: ScopeId) -> bool {
-        while scope != MODULE {
-            let s = &self.ix.scopes[scope];
-            if s.globals.contains(name) {
-                return false;
-            }
-            if s.params.iter().any(|p| p.name == name) || s.assigns.contains_key(name) {
-                return true;
-            }
-            scope = s.parent.unwrap_or(MODULE);
-        }
-        false
+    fn shadows(&self, name: &str, scope: ScopeId) -> bool {
+        // The innermost scope that declares the name `global` or binds it decides.
+        self.enclosing(scope)
+            .map(|s| &self.ix.scopes[s])
+            .find_map(|s| {
+                if s.globals.contains(name) {
+                    Some(false)
+                } else if s.params.iter().any(|p| p.name == name) || s.assigns.contains_key(name) {
+                    Some(true)
+                } else {
+                    None
+                }
+            })
+            .unwrap_or(false)
     }
 
     fn serves_many_users(&self, scope: ScopeId) -> bool {
@@ -146,17 +143,8 @@ impl<'a, 't> SharingHooks<'a, 't> for Resolver<'a, 't> {
         ret.kind_name() == "identifier" && self.text(ret) == name && !self.shadows(name, f)
     }
 
-    fn fixed_user_id(&mut self, user_id: Node<'t>, scope: ScopeId) -> bool {
-        let mut t = Trace::default();
-        self.trace(user_id, scope, &mut t, 0);
+    fn fixed_user_id(&self, _: Node<'t>, t: &Trace) -> bool {
         t.fixed && (!t.literals.is_empty() || t.env)
-    }
-
-    fn field_uses(&self, class: ClassId, field: &str) -> &'a [(Node<'t>, ScopeId)] {
-        self.ix.classes[class]
-            .field_uses
-            .get(field)
-            .map_or(&[], Vec::as_slice)
     }
 
     fn is_method(&self, scope: ScopeId) -> bool {

@@ -5,13 +5,8 @@ use super::*;
 
 impl<'a, 't> Resolver<'a, 't> {
     pub(super) fn is_memoizer(&self, decorator: Node<'t>) -> bool {
-        let Some(expr) = decorator.named_child(0) else {
+        let Some(callee) = self.decorator_callee(decorator) else {
             return false;
-        };
-        let callee = if expr.kind_name() == "call" {
-            self.field(expr, "function").unwrap_or(expr)
-        } else {
-            expr
         };
         matches!(
             last_name(self.text(callee)),

@@ -108,14 +108,8 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
             }
             _ => {
-                if let Some((f, _)) = self.resolve_function(callee, scope) {
-                    let ix = self.ix;
-                    for &ret in &ix.scopes[f].returns {
-                        self.trace(ret, f, t, d);
-                    }
-                } else {
-                    t.fixed = false;
-                }
+                let function = self.resolve_function(callee, scope).map(|(f, _)| f);
+                self.trace_call_of(function, t, d);
             }
         }
     }
@@ -148,26 +142,9 @@ impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
             .into_iter()
             .collect();
         if let Some(v) = self.keyword_argument(call, "user_ids") {
-            if v.kind_name() == "list" || v.kind_name() == "tuple" {
-                let mut cursor = v.walk();
-                out.extend(v.named_children(&mut cursor));
-            } else {
-                out.push(v);
-            }
+            out.extend(self.items_or_self(v));
         }
         out
-    }
-
-    fn class_member_values(
-        &self,
-        c: ClassId,
-        name: &str,
-        instance: bool,
-    ) -> Vec<(Node<'t>, ScopeId)> {
-        let class = &self.ix.classes[c];
-        let fields = class.fields.get(name).filter(|_| instance);
-        let attrs = class.attrs.get(name);
-        fields.into_iter().chain(attrs).flatten().copied().collect()
     }
 
     /// A name's values; `self.x`'s values in this class, then `self` itself.

@@ -171,13 +171,13 @@ impl<'a, 't> Resolver<'a, 't> {
         out
     }
 
-    pub(super) fn eval_call(&mut self, node: Node<'t>, scope: ScopeId) -> Vec<Val> {
-        if let Some(site) = self.session_site(node, scope) {
-            return vec![Val::Session(site)];
-        }
-        let Some(callee) = self.field(node, "function") else {
-            return Vec::new();
-        };
+    /// What a call that opens no session returns.
+    pub(super) fn call_value(
+        &mut self,
+        node: Node<'t>,
+        callee: Node<'t>,
+        scope: ScopeId,
+    ) -> Vec<Val> {
         if self
             .core
             .parts
@@ -214,10 +214,7 @@ impl<'a, 't> Resolver<'a, 't> {
             out.push(Val::Logger);
         }
         if let Some(f) = self.called_function(callee, scope) {
-            let ix = self.ix;
-            for &ret in &ix.scopes[f].returns {
-                out.extend(self.eval(ret, f));
-            }
+            out.extend(self.eval_returns(f));
         }
         out
     }
@@ -327,6 +324,22 @@ impl<'a, 't> FrontEnd<'a, 't> for Resolver<'a, 't> {
     const SYNTAX: &'static Syntax = &syntax::TYPESCRIPT;
 
     resolver_basics!();
+
+    /// Fields bound by destructuring (`this.x = { ... }.x`) are not followed.
+    fn class_fields(&self, class: ClassId, name: &str) -> Vec<(Node<'t>, ScopeId)> {
+        let mut out = Vec::new();
+        for &(bound, s) in self.ix.classes[class]
+            .fields
+            .get(name)
+            .into_iter()
+            .flatten()
+        {
+            if let Bound::Expr(v) = bound {
+                out.push((v, s));
+            }
+        }
+        out
+    }
 
     fn scope_class(&self, scope: ScopeId) -> Option<ClassId> {
         let s = &self.ix.scopes[scope];

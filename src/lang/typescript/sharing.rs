@@ -4,15 +4,9 @@
 use super::*;
 
 impl<'a, 't> SharingHooks<'a, 't> for Resolver<'a, 't> {
-    fn shadows(&self, name: &str, mut scope: ScopeId) -> bool {
-        while scope != MODULE {
-            let s = &self.ix.scopes[scope];
-            if s.declared.contains(name) {
-                return true;
-            }
-            scope = s.parent.unwrap_or(MODULE);
-        }
-        false
+    fn shadows(&self, name: &str, scope: ScopeId) -> bool {
+        self.enclosing(scope)
+            .any(|s| self.ix.scopes[s].declared.contains(name))
     }
 
     fn serves_many_users(&self, scope: ScopeId) -> bool {
@@ -87,20 +81,11 @@ impl<'a, 't> SharingHooks<'a, 't> for Resolver<'a, 't> {
         self.text(ret) == name
     }
 
-    fn fixed_user_id(&mut self, user_id: Node<'t>, scope: ScopeId) -> bool {
-        let mut t = Trace::default();
-        self.trace(user_id, scope, &mut t, 0);
+    fn fixed_user_id(&self, user_id: Node<'t>, t: &Trace) -> bool {
         t.fixed
             && (!t.literals.is_empty()
                 || self.is_config(user_id)
                 || is_constant_name(self.text(user_id)))
-    }
-
-    fn field_uses(&self, class: ClassId, field: &str) -> &'a [(Node<'t>, ScopeId)] {
-        self.ix.classes[class]
-            .field_uses
-            .get(field)
-            .map_or(&[], Vec::as_slice)
     }
 
     fn is_method(&self, scope: ScopeId) -> bool {

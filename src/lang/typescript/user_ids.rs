@@ -50,14 +50,8 @@ impl<'a, 't> Resolver<'a, 't> {
             self.trace(*a, scope, t, d);
             return;
         }
-        if let Some(f) = self.called_function(callee, scope) {
-            let ix = self.ix;
-            for &ret in &ix.scopes[f].returns {
-                self.trace(ret, f, t, d);
-            }
-        } else {
-            t.fixed = false;
-        }
+        let function = self.called_function(callee, scope);
+        self.trace_call_of(function, t, d);
     }
 
     /// A read from deployment configuration: `process.env.X`, `config.userId`, `env.X`.
@@ -90,36 +84,10 @@ impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
                 out.push(v);
             }
             if let Some(list) = self.mapping_entry(*a, scope, "userIds", 0) {
-                if list.kind_name() == "array" {
-                    let mut c = list.walk();
-                    out.extend(list.named_children(&mut c));
-                } else {
-                    out.push(list);
-                }
+                out.extend(self.items_or_self(list));
             }
         }
         out
-    }
-
-    fn class_member_values(
-        &self,
-        c: ClassId,
-        name: &str,
-        instance: bool,
-    ) -> Vec<(Node<'t>, ScopeId)> {
-        let class = &self.ix.classes[c];
-        let fields = class
-            .fields
-            .get(name)
-            .filter(|_| instance)
-            .into_iter()
-            .flatten();
-        let expressions = fields.filter_map(|&(bound, s)| match bound {
-            Bound::Expr(v) => Some((v, s)),
-            Bound::Member { .. } => None,
-        });
-        let attrs = class.attrs.get(name).into_iter().flatten().copied();
-        expressions.chain(attrs).collect()
     }
 
     fn url_sources(&self, node: Node<'t>, scope: ScopeId) -> Option<UrlSources<'t>> {
