@@ -5,9 +5,62 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use tree_sitter::Node;
 
 use super::stores::SubscriptStore;
-use super::{ClassId, ScopeId};
+use super::{ClassId, ScopeId, ScopeKind};
 use crate::lang::common::{Grammar, NodeParts};
 use crate::model::Span;
+
+/// A function, a class body or the module, as both index walks record it. `P` is the
+/// language's parameter, `V` what an assignment records, `X` what only one language keeps.
+pub struct Scope<'t, P, V, X> {
+    pub kind: ScopeKind,
+    pub parent: Option<ScopeId>,
+    pub name: String,
+    /// The class this function is a method (or arrow-function field) of.
+    pub class: Option<ClassId>,
+    pub params: Vec<P>,
+    /// name -> the values assigned to it in this scope.
+    pub assigns: FxHashMap<String, Vec<V>>,
+    pub decorators: Vec<Node<'t>>,
+    pub returns: Vec<Node<'t>>,
+    /// Functions defined directly in this scope.
+    pub defs: FxHashMap<String, ScopeId>,
+    pub lang: X,
+}
+
+impl<P, V, X: Default> Scope<'_, P, V, X> {
+    pub fn new(kind: ScopeKind, parent: Option<ScopeId>, name: String) -> Self {
+        Scope {
+            kind,
+            parent,
+            name,
+            class: None,
+            params: Vec::new(),
+            assigns: FxHashMap::default(),
+            decorators: Vec::new(),
+            returns: Vec::new(),
+            defs: FxHashMap::default(),
+            lang: X::default(),
+        }
+    }
+}
+
+/// Which children of a node an index walk visits, and in which scope: the modes every grammar
+/// has, and the grammar's own (`M`: a function's parameters and body, a class's bases and
+/// body, only the object of `a.b`). Every visited node's comment children are still collected
+/// (suppressions), unless it is a `Leaf`.
+#[derive(Clone, Copy)]
+pub enum Children<M> {
+    /// None: the node has been read whole (imports, `global`).
+    Skip,
+    /// Not even comments: the cursor does not step into the node (a string without
+    /// interpolations or errors).
+    Leaf,
+    All {
+        scope: ScopeId,
+        class_body: Option<ClassId>,
+    },
+    Grammar(M),
+}
 
 pub struct Tables<'t> {
     pub class_by_name: FxHashMap<String, ClassId>,

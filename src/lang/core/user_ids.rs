@@ -57,6 +57,12 @@ pub trait UserIds<'a, 't: 'a>: UserIdHooks<'a, 't> {
         email
     }
 
+    /// The variable a name reads, unless the name says it holds an email.
+    fn traced_name(&self, node: Node<'t>, t: &mut Trace) -> Option<&'t str> {
+        let name = self.text(node);
+        (!self.traced_email(node, name, t)).then_some(name)
+    }
+
     /// A parameter of a same-file function: its default, and what each caller passes (followed
     /// up by `push_user_id`); not fixed at deploy time.
     fn trace_param(&mut self, f: ScopeId, i: usize, t: &mut Trace, depth: usize) {

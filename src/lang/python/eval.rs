@@ -4,6 +4,40 @@
 use super::*;
 
 impl<'a, 't> Resolver<'a, 't> {
+    pub(super) fn lookup(&self, name: &str, mut scope: ScopeId) -> Binding<'t> {
+        let ix = self.ix;
+        loop {
+            let s = &ix.scopes[scope];
+            if scope == MODULE || s.lang.globals.contains(name) {
+                let mut values: Vec<(Node<'t>, ScopeId)> = ix.scopes[MODULE]
+                    .assigns
+                    .get(name)
+                    .map(|v| v.iter().map(|&n| (n, MODULE)).collect())
+                    .unwrap_or_default();
+                if let Some(g) = ix.global_assigns.get(name) {
+                    values.extend(g.iter().copied());
+                }
+                if !values.is_empty() {
+                    return Binding::Values(values);
+                }
+                if let Some(&f) = ix.scopes[MODULE].defs.get(name) {
+                    return Binding::Function(f);
+                }
+                return Binding::Module;
+            }
+            if let Some(i) = s.params.iter().position(|p| p.name == name) {
+                return Binding::Param(scope, i);
+            }
+            if let Some(values) = s.assigns.get(name) {
+                return Binding::Values(values.iter().map(|&n| (n, scope)).collect());
+            }
+            if let Some(&f) = s.defs.get(name) {
+                return Binding::Function(f);
+            }
+            scope = s.parent.unwrap_or(MODULE);
+        }
+    }
+
     pub(super) fn eval_name(&mut self, node: Node<'t>, scope: ScopeId) -> Vec<Val> {
         let name = self.text(node);
         if name == "self"
@@ -187,40 +221,6 @@ impl<'a, 't> Resolver<'a, 't> {
             out.extend(self.eval_returns(f));
         }
         out
-    }
-
-    pub(super) fn lookup(&self, name: &str, mut scope: ScopeId) -> Binding<'t> {
-        let ix = self.ix;
-        loop {
-            let s = &ix.scopes[scope];
-            if scope == MODULE || s.globals.contains(name) {
-                let mut values: Vec<(Node<'t>, ScopeId)> = ix.scopes[MODULE]
-                    .assigns
-                    .get(name)
-                    .map(|v| v.iter().map(|&n| (n, MODULE)).collect())
-                    .unwrap_or_default();
-                if let Some(g) = ix.global_assigns.get(name) {
-                    values.extend(g.iter().copied());
-                }
-                if !values.is_empty() {
-                    return Binding::Values(values);
-                }
-                if let Some(&f) = ix.scopes[MODULE].defs.get(name) {
-                    return Binding::Function(f);
-                }
-                return Binding::Module;
-            }
-            if let Some(i) = s.params.iter().position(|p| p.name == name) {
-                return Binding::Param(scope, i);
-            }
-            if let Some(values) = s.assigns.get(name) {
-                return Binding::Values(values.iter().map(|&n| (n, scope)).collect());
-            }
-            if let Some(&f) = s.defs.get(name) {
-                return Binding::Function(f);
-            }
-            scope = s.parent.unwrap_or(MODULE);
-        }
     }
 
     /// The argument a call passes for parameter `index` (named `name`) of its target.

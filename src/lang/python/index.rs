@@ -11,7 +11,7 @@ use tree_sitter::{Node, TreeCursor};
 use crate::lang::common::{Grammar, NodeExt, in_field, mentions_composio, names_composio_host};
 
 pub use crate::lang::core::stores::SubscriptStore;
-use crate::lang::core::tables::Tables;
+use crate::lang::core::tables::{self, Tables};
 pub use crate::lang::core::{ClassId, MODULE, ScopeId, ScopeKind};
 
 pub struct Param<'t> {
@@ -22,19 +22,12 @@ pub struct Param<'t> {
     pub splat: bool,
 }
 
-pub struct Scope<'t> {
-    pub kind: ScopeKind,
-    pub parent: Option<ScopeId>,
-    pub name: String,
-    /// The class this function is a method of.
-    pub class: Option<ClassId>,
-    pub params: Vec<Param<'t>>,
-    pub assigns: FxHashMap<String, Vec<Node<'t>>>,
+/// A Python scope: its parameters, and the names it declares `global`.
+pub type Scope<'t> = tables::Scope<'t, Param<'t>, Node<'t>, Globals>;
+
+#[derive(Default)]
+pub struct Globals {
     pub globals: FxHashSet<String>,
-    pub decorators: Vec<Node<'t>>,
-    pub returns: Vec<Node<'t>>,
-    /// Functions defined directly in this scope.
-    pub defs: FxHashMap<String, ScopeId>,
 }
 
 #[derive(Default)]
@@ -69,19 +62,11 @@ pub struct Index<'t> {
     pub class_attr_stores: Vec<(Node<'t>, Node<'t>, ScopeId)>,
 }
 
-/// Which children of a visited node the walk visits, and in which scope. Every visited node's
-/// comment children are still collected (suppressions), unless it is a `Leaf`.
+type Children = tables::Children<Mode>;
+
+/// The modes of the Python walk's own.
 #[derive(Clone, Copy)]
-enum Children {
-    /// None: the node has been read whole (imports, `global`).
-    Skip,
-    /// Not even comments: the cursor does not step into the node (a string without
-    /// interpolations or errors).
-    Leaf,
-    All {
-        scope: ScopeId,
-        class_body: Option<ClassId>,
-    },
+enum Mode {
     /// Only the child in this field: the object of `a.b` (the attribute name is not a variable
     /// use), the value of `key=value`.
     Only {
@@ -118,12 +103,12 @@ impl Children {
         match self {
             Children::Skip | Children::Leaf => None,
             Children::All { scope, class_body } => Some((scope, class_body)),
-            Children::Only {
+            Children::Grammar(Mode::Only {
                 field: only,
                 scope,
                 class_body,
-            } => in_field(field(), only).then_some((scope, class_body)),
-            Children::Function { outer, inner } => {
+            }) => in_field(field(), only).then_some((scope, class_body)),
+            Children::Grammar(Mode::Function { outer, inner }) => {
                 let field = field();
                 if in_field(field, f.parameters) {
                     Some((outer, None))
@@ -133,7 +118,7 @@ impl Children {
                     None
                 }
             }
-            Children::Class { outer, body, class } => {
+            Children::Grammar(Mode::Class { outer, body, class }) => {
                 let field = field();
                 if in_field(field, f.superclasses) {
                     Some((outer, None))
@@ -160,18 +145,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
     };
     let mut walker = Walker {
         ix: Index {
-            scopes: vec![Scope {
-                kind: ScopeKind::Module,
-                parent: None,
-                name: "<module>".into(),
-                class: None,
-                params: Vec::new(),
-                assigns: FxHashMap::default(),
-                globals: FxHashSet::default(),
-                decorators: Vec::new(),
-                returns: Vec::new(),
-                defs: FxHashMap::default(),
-            }],
+            scopes: vec![Scope::new(ScopeKind::Module, None, "<module>".into())],
             classes: Vec::new(),
             tables: Tables::new(grammar, "attribute"),
             global_assigns: FxHashMap::default(),
@@ -218,7 +192,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str) -> Index<'t> {
 
     // `global x` inside a function makes its assignments to `x` module-level bindings.
     for sid in 1..ix.scopes.len() {
-        let globals: Vec<String> = ix.scopes[sid].globals.iter().cloned().collect();
+        let globals: Vec<String> = ix.scopes[sid].lang.globals.iter().cloned().collect();
         for g in globals {
             if let Some(values) = ix.scopes[sid].assigns.remove(&g) {
                 let entry = ix.global_assigns.entry(g).or_default();
@@ -285,16 +259,11 @@ impl<'t> Walker<'t> {
                     None => Some(scope),
                 };
                 ix.scopes.push(Scope {
-                    kind: ScopeKind::Function,
-                    parent,
-                    name: name.clone(),
                     class: class_body,
                     params,
-                    assigns: FxHashMap::default(),
-                    globals: FxHashSet::default(),
                     decorators: self.decorators.remove(&node.id()).unwrap_or_default(),
                     returns,
-                    defs: FxHashMap::default(),
+                    ..Scope::new(ScopeKind::Function, parent, name.clone())
                 });
                 if kind == "function_definition" {
                     match class_body {
@@ -307,10 +276,10 @@ impl<'t> Walker<'t> {
                     }
                 }
                 // Defaults and decorators belong to the enclosing scope.
-                return Children::Function {
+                return Children::Grammar(Mode::Function {
                     outer: scope,
                     inner: id,
-                };
+                });
             }
             "class_definition" => {
                 let name = node
@@ -322,23 +291,15 @@ impl<'t> Walker<'t> {
                 let body_scope = ix.scopes.len();
                 ix.classes.push(Class::default());
                 ix.scopes.push(Scope {
-                    kind: ScopeKind::ClassBody(id),
-                    parent: Some(scope),
-                    name: name.clone(),
-                    class: None,
-                    params: Vec::new(),
-                    assigns: FxHashMap::default(),
-                    globals: FxHashSet::default(),
                     decorators: self.decorators.remove(&node.id()).unwrap_or_default(),
-                    returns: Vec::new(),
-                    defs: FxHashMap::default(),
+                    ..Scope::new(ScopeKind::ClassBody(id), Some(scope), name.clone())
                 });
                 ix.tables.class_by_name.insert(name, id);
-                return Children::Class {
+                return Children::Grammar(Mode::Class {
                     outer: scope,
                     body: body_scope,
                     class: id,
-                };
+                });
             }
             "import_statement" | "import_from_statement" => {
                 read_import(node, self.src, ix);
@@ -348,6 +309,7 @@ impl<'t> Walker<'t> {
                 for n in node.named_children(&mut self.aux) {
                     if n.kind_name() == "identifier" {
                         ix.scopes[scope]
+                            .lang
                             .globals
                             .insert(self.src[n.byte_range()].to_string());
                     }
@@ -390,18 +352,18 @@ impl<'t> Walker<'t> {
                         .or_default()
                         .push((node, scope));
                 }
-                return Children::Only {
+                return Children::Grammar(Mode::Only {
                     field: self.fields.object,
                     scope,
                     class_body,
-                };
+                });
             }
             "keyword_argument" => {
-                return Children::Only {
+                return Children::Grammar(Mode::Only {
                     field: self.fields.value,
                     scope,
                     class_body,
-                };
+                });
             }
             "identifier" if ix.scopes[scope].kind == ScopeKind::Function => {
                 ix.tables

@@ -97,7 +97,7 @@ impl<'a, 't> SharingHooks<'a, 't> for Resolver<'a, 't> {
         self.enclosing(scope)
             .map(|s| &self.ix.scopes[s])
             .find_map(|s| {
-                if s.globals.contains(name) {
+                if s.lang.globals.contains(name) {
                     Some(false)
                 } else if s.params.iter().any(|p| p.name == name) || s.assigns.contains_key(name) {
                     Some(true)

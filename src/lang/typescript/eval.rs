@@ -114,7 +114,7 @@ impl<'a, 't> Resolver<'a, 't> {
         }
         // `composio.create(uid).then((session) => ...)`: the callback receives the session.
         if p.index == Some(0)
-            && let Some((call, 0)) = ix.scopes[s].callback_of
+            && let Some((call, 0)) = ix.scopes[s].lang.callback_of
             && let Some(callee) = self.field(call, "function")
             && let Some((obj, "then")) = self.member_parts(callee)
         {
@@ -232,7 +232,7 @@ impl<'a, 't> Resolver<'a, 't> {
             if s.defs.contains_key(name) {
                 return Binding::Function;
             }
-            if s.declared.contains(name) {
+            if s.lang.declared.contains(name) {
                 // A class declaration binds its name to the class itself.
                 if ix.tables.class_by_name.contains_key(name) {
                     return Binding::Module;
@@ -258,7 +258,7 @@ impl<'a, 't> Resolver<'a, 't> {
             if let Some(&f) = s.defs.get(name) {
                 return Some(f);
             }
-            if s.assigns.contains_key(name) || s.declared.contains(name) {
+            if s.assigns.contains_key(name) || s.lang.declared.contains(name) {
                 return None;
             }
             scope = s.parent?;

@@ -11,7 +11,7 @@ use tree_sitter::{Node, TreeCursor};
 use crate::lang::common::{Grammar, NodeExt, in_field, mentions_composio, names_composio_host};
 
 pub use crate::lang::core::stores::SubscriptStore;
-use crate::lang::core::tables::Tables;
+use crate::lang::core::tables::{self, Tables};
 pub use crate::lang::core::{ClassId, MODULE, ScopeId, ScopeKind};
 
 /// What a name is bound to.
@@ -34,20 +34,13 @@ pub struct Param<'t> {
     pub index: Option<usize>,
 }
 
-pub struct Scope<'t> {
-    pub kind: ScopeKind,
-    pub parent: Option<ScopeId>,
-    pub name: String,
-    /// The class this function is a method (or arrow-function field) of.
-    pub class: Option<ClassId>,
-    pub params: Vec<Param<'t>>,
+/// A TypeScript scope: assignments keep the scope they are evaluated in (reassignments from
+/// inner functions land on the declaring scope).
+pub type Scope<'t> = tables::Scope<'t, Param<'t>, (Bound<'t>, ScopeId), Declarations<'t>>;
+
+#[derive(Default)]
+pub struct Declarations<'t> {
     pub declared: FxHashSet<String>,
-    /// name -> values, each with the scope it is evaluated in (reassignments from inner
-    /// functions land on the declaring scope).
-    pub assigns: FxHashMap<String, Vec<(Bound<'t>, ScopeId)>>,
-    pub decorators: Vec<Node<'t>>,
-    pub returns: Vec<Node<'t>>,
-    pub defs: FxHashMap<String, ScopeId>,
     pub exported: bool,
     /// A function passed as an argument: (the call, argument index).
     pub callback_of: Option<(Node<'t>, usize)>,
@@ -72,17 +65,11 @@ pub struct Index<'t> {
     pub attr_stores: Vec<(Node<'t>, Node<'t>, ScopeId)>,
 }
 
-/// Which children of a visited node the walk visits, and in which scope.
+type Children = tables::Children<Mode>;
+
+/// The modes of the TypeScript walk's own.
 #[derive(Clone, Copy)]
-enum Children {
-    /// None: the node has been read whole (imports, comments).
-    Skip,
-    /// The cursor does not step into the node (a string without errors).
-    Leaf,
-    All {
-        scope: ScopeId,
-        class_body: Option<ClassId>,
-    },
+enum Mode {
     /// Only the object of `a.b`: the property name is not a variable use.
     Object {
         scope: ScopeId,
@@ -118,12 +105,14 @@ impl Children {
         match self {
             Children::Skip | Children::Leaf => Child::Skip,
             Children::All { scope, class_body } => Child::Visit(scope, class_body),
-            Children::Members { scope, class } => Child::Visit(scope, Some(class)),
-            Children::Object { scope, class_body } => match in_field(field(), f.object) {
-                true => Child::Visit(scope, class_body),
-                false => Child::Skip,
-            },
-            Children::Function { outer, inner } => {
+            Children::Grammar(Mode::Members { scope, class }) => Child::Visit(scope, Some(class)),
+            Children::Grammar(Mode::Object { scope, class_body }) => {
+                match in_field(field(), f.object) {
+                    true => Child::Visit(scope, class_body),
+                    false => Child::Skip,
+                }
+            }
+            Children::Grammar(Mode::Function { outer, inner }) => {
                 let field = field();
                 if in_field(field, f.parameters) || in_field(field, f.parameter) {
                     Child::Visit(outer, None)
@@ -133,8 +122,8 @@ impl Children {
                     Child::Skip
                 }
             }
-            Children::Class { body, class } => match in_field(field(), f.body) {
-                true => Child::PassThrough(Children::Members { scope: body, class }),
+            Children::Grammar(Mode::Class { body, class }) => match in_field(field(), f.body) {
+                true => Child::PassThrough(Children::Grammar(Mode::Members { scope: body, class })),
                 false => Child::Skip,
             },
         }
@@ -173,23 +162,6 @@ const FUNCTION_KINDS: &[&str] = &[
     "method_definition",
 ];
 
-fn new_scope<'t>(kind: ScopeKind, parent: Option<ScopeId>, name: String) -> Scope<'t> {
-    Scope {
-        kind,
-        parent,
-        name,
-        class: None,
-        params: Vec::new(),
-        declared: FxHashSet::default(),
-        assigns: FxHashMap::default(),
-        decorators: Vec::new(),
-        returns: Vec::new(),
-        defs: FxHashMap::default(),
-        exported: false,
-        callback_of: None,
-    }
-}
-
 /// A depth-first walk with one tree cursor: each node is reached once, by a cursor step, instead
 /// of materialising every node's child list.
 pub fn build<'t>(root: Node<'t>, src: &'t str, tsx: bool) -> Index<'t> {
@@ -201,7 +173,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str, tsx: bool) -> Index<'t> {
         object: grammar.field_id("object"),
     };
     let ix = Index {
-        scopes: vec![new_scope(ScopeKind::Module, None, "<module>".into())],
+        scopes: vec![Scope::new(ScopeKind::Module, None, "<module>".into())],
         classes: Vec::new(),
         tables: Tables::new(grammar, "property"),
         attr_stores: Vec::new(),
@@ -267,7 +239,7 @@ pub fn build<'t>(root: Node<'t>, src: &'t str, tsx: bool) -> Index<'t> {
     for (name, value, scope) in reassigns {
         let mut s = scope;
         let target = loop {
-            if ix.scopes[s].declared.contains(name)
+            if ix.scopes[s].lang.declared.contains(name)
                 || ix.scopes[s].params.iter().any(|p| p.name == name)
             {
                 break s;
@@ -322,7 +294,7 @@ impl<'t> Walker<'t> {
             let ix = &mut self.ix;
             let id = ix.scopes.len();
             let (name, class) = function_name(node, parent, class_body, src);
-            let mut s = new_scope(ScopeKind::Function, Some(scope), name.clone());
+            let mut s = Scope::new(ScopeKind::Function, Some(scope), name.clone());
             if let Some(c) = class_body.filter(|_| class.is_some()) {
                 // Methods do not see the class body's names.
                 s.parent = ix.scopes[scope].parent;
@@ -331,7 +303,7 @@ impl<'t> Walker<'t> {
                 s.class = method_class(ix, scope);
             }
             s.decorators = self.decorators.remove(&node.id()).unwrap_or_default();
-            s.exported = under_export;
+            s.lang.exported = under_export;
             if let Some(p) = parent
                 && p.kind_name() == "arguments"
                 && let Some(call) = grandparent
@@ -339,7 +311,7 @@ impl<'t> Walker<'t> {
                 let index = p
                     .named_children(&mut self.aux)
                     .position(|a| a.id() == node.id());
-                s.callback_of = index.map(|i| (call, i));
+                s.lang.callback_of = index.map(|i| (call, i));
             }
             ix.scopes.push(s);
             if let Some(params) = node.field("parameters").or_else(|| node.field("parameter")) {
@@ -353,17 +325,17 @@ impl<'t> Walker<'t> {
             ) || parent.is_some_and(|p| p.kind_name() == "variable_declarator")
             {
                 ix.scopes[scope].defs.insert(name.clone(), id);
-                ix.scopes[scope].declared.insert(name);
+                ix.scopes[scope].lang.declared.insert(name);
             }
             if let Some(body) = node.field("body")
                 && body.kind_name() != "statement_block"
             {
                 ix.scopes[id].returns.push(body);
             }
-            return Children::Function {
+            return Children::Grammar(Mode::Function {
                 outer: scope,
                 inner: id,
-            };
+            });
         }
         let ix = &mut self.ix;
         match kind {
@@ -373,14 +345,14 @@ impl<'t> Walker<'t> {
                 let id = ix.classes.len();
                 ix.classes.push(Class::default());
                 let body_scope = ix.scopes.len();
-                ix.scopes.push(new_scope(
+                ix.scopes.push(Scope::new(
                     ScopeKind::ClassBody(id),
                     Some(scope),
                     name.clone(),
                 ));
                 if !name.is_empty() {
                     ix.tables.class_by_name.insert(name.clone(), id);
-                    ix.scopes[scope].declared.insert(name);
+                    ix.scopes[scope].lang.declared.insert(name);
                 }
                 if let Some(body) = node.field("body") {
                     let mut pending = Vec::new();
@@ -393,10 +365,10 @@ impl<'t> Walker<'t> {
                         }
                     }
                 }
-                return Children::Class {
+                return Children::Grammar(Mode::Class {
                     body: body_scope,
                     class: id,
-                };
+                });
             }
             "public_field_definition" | "field_definition" => {
                 if let (Some(c), Some(name)) = (class_body, node.field("name")) {
@@ -485,7 +457,7 @@ impl<'t> Walker<'t> {
                         .or_default()
                         .push((node, scope));
                 }
-                return Children::Object { scope, class_body };
+                return Children::Grammar(Mode::Object { scope, class_body });
             }
             "identifier" | "shorthand_property_identifier"
                 if ix.scopes[scope].kind == ScopeKind::Function =>
@@ -576,7 +548,7 @@ fn read_params<'t>(params: Node<'t>, scope: ScopeId, src: &'t str, ix: &mut Inde
     let text = |n: Node<'t>| src[n.byte_range()].to_string();
     if params.kind_name() == "identifier" {
         let name = text(params);
-        ix.scopes[scope].declared.insert(name.clone());
+        ix.scopes[scope].lang.declared.insert(name.clone());
         ix.scopes[scope].params.push(Param {
             name,
             default: None,
@@ -606,7 +578,7 @@ fn read_params<'t>(params: Node<'t>, scope: ScopeId, src: &'t str, ix: &mut Inde
         match pattern.kind_name() {
             "identifier" => {
                 let name = text(pattern);
-                ix.scopes[scope].declared.insert(name.clone());
+                ix.scopes[scope].lang.declared.insert(name.clone());
                 // `constructor(private composio: Composio)` also declares a field.
                 let property = has_token(p, "accessibility_modifier") || has_token(p, "readonly");
                 if property && let Some(c) = method_class(ix, scope) {
@@ -623,7 +595,7 @@ fn read_params<'t>(params: Node<'t>, scope: ScopeId, src: &'t str, ix: &mut Inde
             }
             "object_pattern" => {
                 for (name, default) in pattern_names(pattern, src) {
-                    ix.scopes[scope].declared.insert(name.clone());
+                    ix.scopes[scope].lang.declared.insert(name.clone());
                     ix.scopes[scope].params.push(Param {
                         name,
                         default,
@@ -635,7 +607,7 @@ fn read_params<'t>(params: Node<'t>, scope: ScopeId, src: &'t str, ix: &mut Inde
             "rest_pattern" => {
                 if let Some(n) = pattern.named_child(0) {
                     let name = text(n);
-                    ix.scopes[scope].declared.insert(name.clone());
+                    ix.scopes[scope].lang.declared.insert(name.clone());
                     ix.scopes[scope].params.push(Param {
                         name,
                         default: None,
@@ -701,7 +673,7 @@ fn declare_pattern<'t>(
     match name.kind_name() {
         "identifier" => {
             let n = src[name.byte_range()].to_string();
-            ix.scopes[scope].declared.insert(n.clone());
+            ix.scopes[scope].lang.declared.insert(n.clone());
             if let Some(v) = value {
                 ix.scopes[scope]
                     .assigns
@@ -713,7 +685,7 @@ fn declare_pattern<'t>(
         }
         "object_pattern" => {
             for (local, prop, default) in destructure(name, src) {
-                ix.scopes[scope].declared.insert(local.to_string());
+                ix.scopes[scope].lang.declared.insert(local.to_string());
                 if let Some(object) = value {
                     ix.scopes[scope]
                         .assigns

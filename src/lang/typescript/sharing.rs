@@ -6,7 +6,7 @@ use super::*;
 impl<'a, 't> SharingHooks<'a, 't> for Resolver<'a, 't> {
     fn shadows(&self, name: &str, scope: ScopeId) -> bool {
         self.enclosing(scope)
-            .any(|s| self.ix.scopes[s].declared.contains(name))
+            .any(|s| self.ix.scopes[s].lang.declared.contains(name))
     }
 
     fn serves_many_users(&self, scope: ScopeId) -> bool {
@@ -14,7 +14,7 @@ impl<'a, 't> SharingHooks<'a, 't> for Resolver<'a, 't> {
         if is_main_name(&s.name) {
             return false;
         }
-        if s.class.is_some() || s.exported {
+        if s.class.is_some() || s.lang.exported {
             return true;
         }
         let lower = s.name.to_ascii_lowercase();
@@ -45,7 +45,7 @@ impl<'a, 't> SharingHooks<'a, 't> for Resolver<'a, 't> {
             return true;
         }
         // A callback handed to a router or event source: `app.post('/x', async (req) => ...)`.
-        if let Some((call, _)) = s.callback_of
+        if let Some((call, _)) = s.lang.callback_of
             && let Some(callee) = self.field(call, "function")
             && let Some((_, method)) = self.member_parts(callee)
         {

@@ -91,7 +91,7 @@ impl<'a, 't> StoreHooks<'a, 't> for Resolver<'a, 't> {
             .find(|d| is_memoizer(last_name(decorator_name(self.text(**d)))))
             .map(|d| d.byte_range())
             .or_else(|| {
-                let (call, _) = scope.callback_of?;
+                let (call, _) = scope.lang.callback_of?;
                 let callee = self.field(call, "function")?;
                 is_memoizer(last_name(self.text(callee))).then(|| call.byte_range())
             })

@@ -164,10 +164,9 @@ impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
                 }
             },
             "identifier" | "shorthand_property_identifier" => {
-                let name = self.text(node);
-                if self.traced_email(node, name, t) {
+                let Some(name) = self.traced_name(node, t) else {
                     return;
-                }
+                };
                 match self.lookup(name, scope) {
                     Binding::Param(s, i) => self.trace_param(s, i, t, d),
                     Binding::Values(values) => {
