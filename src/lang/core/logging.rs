@@ -41,7 +41,7 @@ pub trait Logging<'a, 't: 'a>: LoggingHooks<'a, 't> {
         if self.core().sites.iter().all(|s| s.facts.id_logged) {
             return;
         }
-        let parts = self.core().parts;
+        let parts = &self.tables().parts;
         let reopened = self.reopen_sites_by_argument();
         let mut helpers = FxHashMap::default();
         for call in &parts.calls {
@@ -92,7 +92,7 @@ pub trait Logging<'a, 't: 'a>: LoggingHooks<'a, 't> {
         let params = self.params_of(f);
         let syntax = Self::SYNTAX;
         let (mut id_of, mut direct) = (FxHashSet::default(), FxHashSet::default());
-        for call in &self.core().parts.calls {
+        for call in &self.tables().parts.calls {
             if !self.encloses(f, call.scope) {
                 continue;
             }

@@ -20,7 +20,7 @@ pub mod user_ids;
 use rustc_hash::{FxHashMap, FxHashSet};
 use tree_sitter::Node;
 
-use super::common::{NodeExt, NodeParts, is_logger_name};
+use super::common::{NodeExt, is_logger_name};
 use super::memo::{EvalMemo, Key};
 use crate::model::{self, FileModel, SessionSite, Span, StrLiteral};
 
@@ -158,7 +158,6 @@ impl Default for Trace {
 pub struct Core<'a, 't> {
     pub src: &'t str,
     pub extra_loggers: &'a [String],
-    pub parts: &'a NodeParts<'t>,
     pub sites: Vec<Site<'t>>,
     pub site_by_call: FxHashMap<usize, Option<usize>>,
     pub memo: EvalMemo<'t, Val>,
@@ -166,11 +165,10 @@ pub struct Core<'a, 't> {
 }
 
 impl<'a, 't> Core<'a, 't> {
-    pub fn new(src: &'t str, extra_loggers: &'a [String], parts: &'a NodeParts<'t>) -> Self {
+    pub fn new(src: &'t str, extra_loggers: &'a [String]) -> Self {
         Core {
             src,
             extra_loggers,
-            parts,
             sites: Vec::new(),
             site_by_call: FxHashMap::default(),
             memo: EvalMemo::new(),
@@ -291,12 +289,12 @@ pub trait FrontEnd<'a, 't: 'a>: Sized {
 
     /// A field of a node, from the index's tables when the walk recorded the node.
     fn field(&self, node: Node<'t>, name: &str) -> Option<Node<'t>> {
-        self.core().parts.field(node, name)
+        self.tables().parts.field(node, name)
     }
 
     /// `a.b` as (`a`, the text of `b`).
     fn member_parts(&self, node: Node<'t>) -> Option<(Node<'t>, &'t str)> {
-        if let Some((object, property)) = self.core().parts.member(node) {
+        if let Some((object, property)) = self.tables().parts.member(node) {
             return Some((object, self.text(property)));
         }
         if node.kind_name() != Self::SYNTAX.member_kind {
@@ -433,7 +431,7 @@ pub trait FrontEnd<'a, 't: 'a>: Sized {
     fn calls_to(&mut self, f: ScopeId) -> Vec<CallSite<'t>> {
         if self.core().calls_to.is_none() {
             let mut map: FxHashMap<ScopeId, Vec<CallSite<'t>>> = FxHashMap::default();
-            let parts = self.core().parts;
+            let parts = &self.tables().parts;
             for call in &parts.calls {
                 if let Some(callee) = call.function
                     && let Some((target, offset)) = self.resolve_function(callee, call.scope)

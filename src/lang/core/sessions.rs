@@ -74,7 +74,7 @@ pub trait Sessions<'a, 't: 'a>: SessionHooks<'a, 't> {
     }
 
     fn find_sessions(&mut self) {
-        let parts = self.core().parts;
+        let parts = &self.tables().parts;
         for call in &parts.calls {
             self.session_site(call.node, call.scope);
         }

@@ -6,7 +6,7 @@ use tree_sitter::Node;
 
 use super::user_ids::UserIdHooks;
 use super::{ClassId, ScopeId, Trace};
-use crate::lang::common::{is_main_name, shared_use};
+use crate::lang::common::is_main_name;
 use crate::model::Sharing;
 
 /// What only a language can say about sharing.
@@ -137,3 +137,41 @@ pub trait SharingFacts<'a, 't: 'a>: SharingHooks<'a, 't> {
 }
 
 impl<'a, 't: 'a, T: SharingHooks<'a, 't>> SharingFacts<'a, 't> for T {}
+
+/// Where a module-level session named `name` is shared, from the names read inside functions:
+/// the function serving many users that uses it and the use to point at. `serving` gives the
+/// serving function around a use's scope, `None` when the name is shadowed there or nothing
+/// serves many users. A read in code other than `creator` (the function that created the
+/// session) shows the sharing best, then a read in `creator`, then the store itself.
+fn shared_use<'t>(
+    uses: &[(&'t str, Node<'t>, usize)],
+    name: &str,
+    creator: usize,
+    mut serving: impl FnMut(usize) -> Option<usize>,
+) -> Option<(usize, Node<'t>)> {
+    let mut best: Option<(u8, usize, Node<'t>)> = None;
+    for &(_, node, scope) in uses.iter().filter(|u| u.0 == name) {
+        let Some(server) = serving(scope) else {
+            continue;
+        };
+        let rank = if is_assignment_target(node) {
+            2
+        } else {
+            u8::from(server == creator)
+        };
+        if best.is_none_or(|(r, ..)| rank < r) {
+            best = Some((rank, server, node));
+        }
+        if rank == 0 {
+            break;
+        }
+    }
+    best.map(|(_, server, node)| (server, node))
+}
+
+/// `x` in `x = …` or `x += …`: it stores a value rather than reading one.
+fn is_assignment_target(node: Node<'_>) -> bool {
+    node.parent().is_some_and(|p| {
+        p.kind().contains("assignment") && p.child_by_field_name("left") == Some(node)
+    })
+}

@@ -58,7 +58,7 @@ pub trait Stores<'a, 't: 'a>: StoreHooks<'a, 't> {
             let span = store.statement.byte_range();
             self.record_cache(span, store.container, store.key, store.value, store.scope);
         }
-        let parts = self.core().parts;
+        let parts = &self.tables().parts;
         for call in &parts.calls {
             if let Some((container, pairs)) = self.container_store(call) {
                 for (key, value) in pairs {

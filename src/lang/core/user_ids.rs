@@ -135,7 +135,7 @@ pub trait UserIds<'a, 't: 'a>: UserIdHooks<'a, 't> {
     }
 
     fn find_user_ids(&mut self, model: &mut FileModel) {
-        let parts = self.core().parts;
+        let parts = &self.tables().parts;
         for call in &parts.calls {
             let mut exprs = self.composio_user_id_exprs(call.node, call.scope);
             exprs.extend(self.rest_user_id(call.node, call.scope));

@@ -91,7 +91,7 @@ struct Resolver<'a, 't> {
 impl<'a, 't> Resolver<'a, 't> {
     fn new(ix: &'a Index<'t>, src: &'t str, extra_loggers: &'a [String]) -> Self {
         Resolver {
-            core: Core::new(src, extra_loggers, &ix.tables.parts),
+            core: Core::new(src, extra_loggers),
             ix,
             registered_handlers: FxHashSet::default(),
         }

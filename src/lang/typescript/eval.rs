@@ -179,7 +179,8 @@ impl<'a, 't> Resolver<'a, 't> {
         scope: ScopeId,
     ) -> Vec<Val> {
         if self
-            .core
+            .ix
+            .tables
             .parts
             .call(node)
             .is_some_and(|call| index::loads_sdk(call.function, call.arguments, self.core.src))

@@ -103,7 +103,7 @@ enum Binding<'t> {
 impl<'a, 't> Resolver<'a, 't> {
     fn new(ix: &'a Index<'t>, src: &'t str, extra_loggers: &'a [String]) -> Self {
         Resolver {
-            core: Core::new(src, extra_loggers, &ix.tables.parts),
+            core: Core::new(src, extra_loggers),
             ix,
         }
     }
