@@ -37,18 +37,26 @@ pub fn analyze(src: &str, extra_loggers: &[String]) -> FileModel {
         return FileModel::not_analyzed(at..at + 1, "nested too deeply to analyze safely");
     }
     let run = || {
+        #[cfg(test)]
+        if src.contains(super::tests::PANIC_ON_RUST_THREAD) {
+            panic!("a Rust front-end bug, simulated");
+        }
         let model = analyze_on_this_thread(src, extra_loggers);
         // Span locations are kept per thread; drop this file's before the thread ends.
         proc_macro2::extra::invalidate_current_thread_spans();
         model
     };
     std::thread::scope(|s| {
-        std::thread::Builder::new()
+        match std::thread::Builder::new()
             .stack_size(STACK_SIZE)
             .spawn_scoped(s, run)
-            .ok()
-            .and_then(|h| h.join().ok())
-            .unwrap_or_else(|| FileModel::not_analyzed(0..0, "the Rust analysis failed"))
+        {
+            // A panic on the analysis thread goes on to `lang::analyze`'s boundary.
+            Ok(h) => h
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => FileModel::not_analyzed(0..0, super::FAILED),
+        }
     })
 }
 
