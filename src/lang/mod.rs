@@ -2,7 +2,7 @@
 
 pub(crate) mod common;
 mod memo;
-mod prescan;
+mod nesting;
 pub mod python;
 pub mod rust;
 pub mod typescript;

@@ -25,7 +25,7 @@ use syn::spanned::Spanned;
 use syn::visit::Visit;
 use syn::{Expr, Type};
 
-use super::prescan;
+use super::nesting;
 use crate::model::{self, FileModel, SessionSite, Span as ByteSpan};
 use comments::comment_spans;
 use index::{FnId, Index, lazy_statics};
@@ -33,7 +33,7 @@ use index::{FnId, Index, lazy_statics};
 const STACK_SIZE: usize = 256 << 20;
 
 pub fn analyze(src: &str, extra_loggers: &[String]) -> FileModel {
-    if let Some(at) = prescan::rust_too_deep(src.as_bytes()) {
+    if let Some(at) = nesting::rust_too_deep(src.as_bytes()) {
         return FileModel::not_analyzed(at..at + 1, "nested too deeply to analyze safely");
     }
     let run = || {
