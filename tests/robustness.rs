@@ -1448,7 +1448,7 @@ fn deeply_nested_python_blocks_do_not_abort() {
 }
 
 /// syn and the visitors recurse on nesting that has no brackets too, which once overflowed
-/// even the 256 MB analysis thread (SIGABRT); src/lang/prescan.rs now counts such runs.
+/// even the 256 MB analysis thread (SIGABRT); src/lang/nesting.rs now counts such runs.
 #[test]
 fn deep_rust_nesting_without_brackets_does_not_overflow() {
     each_ends_normally(&[
@@ -1494,7 +1494,7 @@ fn deep_rust_nesting_without_brackets_does_not_overflow() {
 
 /// tree-sitter-python's scanner looks ahead past every following comment line each time it
 /// meets a comment after a statement, so a run of N comment lines costs O(N²): 40,000 `#`
-/// lines took ~25 s. Long runs are now handed to the parser as spaces (src/lang/prescan.rs).
+/// lines took ~25 s. Long runs are now handed to the parser as spaces (src/lang/nesting.rs).
 #[test]
 fn long_python_comment_blocks_are_linear() {
     each_ends_normally(&[(

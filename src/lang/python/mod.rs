@@ -48,7 +48,7 @@ thread_local! {
 }
 
 pub fn analyze(src: &str, extra_loggers: &[String]) -> FileModel {
-    let pre = super::prescan::python_prescan(src);
+    let pre = super::nesting::scan_python(src);
     if let Some(at) = pre.too_deep {
         return FileModel::not_analyzed(at..at + 1, "indented blocks nested too deeply to parse");
     }

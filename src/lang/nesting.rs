@@ -1,5 +1,5 @@
-//! Byte scans run before a parser: they refuse sources nested deeper than it can take, and
-//! find the shapes it is slow on.
+//! The nesting guard: byte scans run before a parser. They refuse sources nested deeper than it
+//! can take, and find the shapes it is slow on.
 //!
 //! syn and our syn visitors recurse once per nesting level and a stack overflow cannot be
 //! caught, and tree-sitter-python's external scanner aborts the process past ~500 open
@@ -190,7 +190,7 @@ fn raw_string_end(bytes: &[u8], mut i: usize, hashes: usize) -> usize {
 
 /// What a Python source needs before tree-sitter-python sees it.
 #[derive(Debug, Default, PartialEq)]
-pub struct PythonPrescan {
+pub struct PythonScan {
     /// Where the source first opens more indented blocks than the parser can take.
     pub too_deep: Option<usize>,
     /// The comments (from `#` to the end of the line) of long runs of comment-only lines
@@ -202,8 +202,8 @@ pub struct PythonPrescan {
 /// Follows indentation the way the tokenizer does (a tab to the next multiple of 8), but over
 /// every non-blank line, including those inside brackets and strings, which is only more
 /// cautious; a "comment" line inside a string is still a comment here.
-pub fn python_prescan(src: &str) -> PythonPrescan {
-    let mut out = PythonPrescan::default();
+pub fn scan_python(src: &str) -> PythonScan {
+    let mut out = PythonScan::default();
     let mut levels: Vec<usize> = vec![0];
     let mut run: Vec<Span> = Vec::new();
     let mut offset = 0;
@@ -267,7 +267,7 @@ mod tests {
 
     #[test]
     fn ordinary_rust_passes() {
-        let src = include_str!("prescan.rs");
+        let src = include_str!("nesting.rs");
         assert_eq!(rust(src), None);
         let long_list = format!("const A: [i32; 100000] = [{}];", "-1, ".repeat(100_000));
         assert_eq!(rust(&long_list), None);
@@ -326,23 +326,23 @@ mod tests {
         for i in 0..PYTHON_MAX_BLOCKS {
             src.push_str(&format!("{}if x:\n", " ".repeat(i)));
         }
-        assert_eq!(python_prescan(&src).too_deep, None);
+        assert_eq!(scan_python(&src).too_deep, None);
         src.push_str(&format!("{}if x:\n", " ".repeat(PYTHON_MAX_BLOCKS)));
-        assert!(python_prescan(&src).too_deep.is_some());
+        assert!(scan_python(&src).too_deep.is_some());
         // Dedenting closes blocks; blank and comment lines do not count.
         let flat = "if a:\n    x\n\n        # note\nif b:\n    y\n".repeat(10_000);
-        assert_eq!(python_prescan(&flat), PythonPrescan::default());
+        assert_eq!(scan_python(&flat), PythonScan::default());
     }
 
     #[test]
     fn long_runs_of_comment_lines_are_found() {
         let short = format!("x = 1\n{}y = 2\n", "# c\n".repeat(PYTHON_COMMENT_RUN - 1));
-        assert!(python_prescan(&short).comment_runs.is_empty());
+        assert!(scan_python(&short).comment_runs.is_empty());
         let long = format!(
             "x = 1\n{}\n  # é\r\ny = 2\n",
             "# c\n".repeat(PYTHON_COMMENT_RUN)
         );
-        let runs = python_prescan(&long).comment_runs;
+        let runs = scan_python(&long).comment_runs;
         assert_eq!(runs.len(), PYTHON_COMMENT_RUN + 1);
         assert_eq!(&long[runs[0].clone()], "# c");
         assert_eq!(&long[runs[PYTHON_COMMENT_RUN].clone()], "# é");
@@ -351,7 +351,7 @@ mod tests {
             "s = \"\"\"\n{}# end\"\"\"\n",
             "# c\n".repeat(PYTHON_COMMENT_RUN)
         );
-        let runs = python_prescan(&in_string).comment_runs;
+        let runs = scan_python(&in_string).comment_runs;
         assert!(runs.iter().all(|r| !in_string[r.clone()].contains('"')));
     }
 }
