@@ -3,6 +3,7 @@
 pub(crate) mod common;
 mod core;
 mod memo;
+pub(crate) mod names;
 mod nesting;
 pub mod python;
 pub mod rust;

@@ -6,7 +6,8 @@ use tree_sitter::Node;
 use super::sessions::SessionHooks;
 use super::{ClassId, ScopeId};
 use crate::lang::common::Call;
-use crate::model::{self, CacheStore, KeyKind, Sharing, Span};
+use crate::lang::names::classify_key_parts;
+use crate::model::{CacheStore, KeyKind, Sharing, Span};
 
 /// `container[key] = value`.
 pub struct SubscriptStore<'t> {
@@ -72,9 +73,10 @@ pub trait Stores<'a, 't: 'a>: StoreHooks<'a, 't> {
             let Some(span) = self.memoized_at(f) else {
                 continue;
             };
-            let per_conversation = self.params_of(f).into_iter().any(|p| {
-                model::classify_key_parts(&[p.to_string()], None) == KeyKind::Conversation
-            });
+            let per_conversation = self
+                .params_of(f)
+                .into_iter()
+                .any(|p| classify_key_parts(&[p.to_string()], None) == KeyKind::Conversation);
             if per_conversation {
                 continue;
             }
@@ -115,7 +117,7 @@ pub trait Stores<'a, 't: 'a>: StoreHooks<'a, 't> {
         let mut parts = Vec::new();
         self.key_parts(key, scope, &mut parts, 0);
         let session_user = self.core().sites[site].user_id.map(|u| self.compact(u));
-        model::classify_key_parts(&parts, session_user.as_deref())
+        classify_key_parts(&parts, session_user.as_deref())
     }
 
     /// `name = value` at module level; `lazy` when assigned inside a function.

@@ -9,8 +9,8 @@ use crate::lang::common::NodeExt;
 use super::sessions::{SessionHooks, Sessions};
 use super::{ScopeId, Trace, Val};
 use crate::lang::common;
+use crate::lang::names::{is_email_name, is_user_id_name};
 use crate::model::{FileModel, UserIdArg, UserIdBinding};
-use crate::model::{is_email_name, is_user_id_name};
 
 /// The values a name or field read may hold, and the node to look at after them.
 pub type UrlSources<'t> = (Vec<(Node<'t>, ScopeId)>, Option<Node<'t>>);

@@ -2,6 +2,7 @@
 //! a REST request's JSON body), traced back to the literals and email-named values it can be.
 
 use super::*;
+use crate::lang::names::{is_email_literal, is_email_name};
 
 impl<'a, 't> Resolver<'a, 't> {
     /// The expression in a call's user-id position: `user_id=`, the first positional argument
@@ -80,7 +81,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 let key = positional
                     .get(key_index)
                     .and_then(|k| string_value(*k, self.core.src));
-                if key.as_deref().is_some_and(model::is_email_name) {
+                if key.as_deref().is_some_and(is_email_name) {
                     t.emails.push(node.byte_range());
                     return;
                 }
@@ -120,7 +121,7 @@ impl<'a, 't> Resolver<'a, 't> {
         while let Some(n) = stack.pop() {
             if n.kind_name() == "interpolation" {
                 if let Some(e) = n.named_child(0)
-                    && model::is_email_name(last_name(self.text(e)))
+                    && is_email_name(last_name(self.text(e)))
                 {
                     return true;
                 }
@@ -219,7 +220,7 @@ impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
         match node.kind_name() {
             "string" | "concatenated_string" => {
                 if let Some(value) = string_value(node, self.core.src) {
-                    if model::is_email_literal(&value) {
+                    if is_email_literal(&value) {
                         t.emails.push(node.byte_range());
                     }
                     t.literals.push(StrLiteral {
@@ -268,7 +269,7 @@ impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
             "subscript" => {
                 let key = node.field("subscript");
                 let key_text = key.and_then(|k| string_value(k, self.core.src));
-                if key_text.as_deref().is_some_and(model::is_email_name) {
+                if key_text.as_deref().is_some_and(is_email_name) {
                     t.emails.push(node.byte_range());
                     return;
                 }

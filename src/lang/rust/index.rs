@@ -10,7 +10,8 @@ use syn::{Expr, ExprMethodCall, FnArg, ImplItem, Item, Pat, Stmt, Type};
 
 use super::super::common::mentions_composio;
 use super::{flatten, path_text, span_of, type_text};
-use crate::model::{self, Span as ByteSpan, StrLiteral};
+use crate::lang::names::is_user_id_name;
+use crate::model::{Span as ByteSpan, StrLiteral};
 
 pub(super) type FnId = usize;
 
@@ -237,7 +238,7 @@ impl<'a> Visit<'a> for Index<'a> {
                 }
             }
             // `#[serde(default = "default_user_id")]` on a field named like a user id.
-            if !model::is_user_id_name(&name) {
+            if !is_user_id_name(&name) {
                 continue;
             }
             for attr in &field.attrs {

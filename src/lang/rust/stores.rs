@@ -6,7 +6,8 @@ use syn::Expr;
 
 use super::index::{FnId, Index};
 use super::{Resolver, compact, path_text, span_of};
-use crate::model::{self, CacheStore, Sharing, Span as ByteSpan};
+use crate::lang::names::classify_key_parts;
+use crate::model::{CacheStore, Sharing, Span as ByteSpan};
 
 impl<'i, 'a> Resolver<'i, 'a> {
     pub(super) fn find_stores(&mut self) {
@@ -145,7 +146,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
     fn cache(&mut self, site: usize, key: &Expr, f: FnId, span: ByteSpan, container: &Expr) {
         let mut parts = Vec::new();
         key_parts(key, &mut parts, self.ix, f, 0);
-        let kind = model::classify_key_parts(&parts, self.sites[site].user_id.as_deref());
+        let kind = classify_key_parts(&parts, self.sites[site].user_id.as_deref());
         self.sites[site].facts.caches.push(CacheStore {
             span,
             container: compact(container),

@@ -10,7 +10,8 @@ use syn::{Expr, Stmt};
 use super::super::common::mentions_composio;
 use super::index::FnId;
 use super::{Resolver, flatten, path_text, span_of};
-use crate::model::{self, FileModel, Span as ByteSpan, StrLiteral, UserIdArg, UserIdBinding};
+use crate::lang::names::{is_email_literal, is_email_name, is_user_id_name};
+use crate::model::{FileModel, Span as ByteSpan, StrLiteral, UserIdArg, UserIdBinding};
 
 impl<'i, 'a> Resolver<'i, 'a> {
     pub(super) fn find_user_ids(&mut self, model: &mut FileModel) {
@@ -212,7 +213,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
             Expr::Lit(l) => {
                 if let syn::Lit::Str(s) = &l.lit {
                     let value = s.value();
-                    if model::is_email_literal(&value) {
+                    if is_email_literal(&value) {
                         t.emails.push(span_of(e));
                     }
                     t.literals.push(StrLiteral {
@@ -229,7 +230,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
             Expr::Field(fe) => {
                 if let syn::Member::Named(n) = &fe.member {
                     let name = n.to_string();
-                    if model::is_email_name(&name) {
+                    if is_email_name(&name) {
                         t.emails.push(span_of(e));
                     }
                     // `args.user` where the field is `#[arg(default_value = "...")]`.
@@ -243,7 +244,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
             }
             Expr::Path(p) => {
                 let name = path_text(&p.path);
-                if model::is_email_name(&name) {
+                if is_email_name(&name) {
                     t.emails.push(span_of(e));
                     return;
                 }
@@ -301,7 +302,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
             }
             Expr::Macro(m) if path_text(&m.mac.path).ends_with("format") => {
                 let text = m.mac.tokens.to_string();
-                if model::is_email_name(&text) {
+                if is_email_name(&text) {
                     t.emails.push(span_of(e));
                 }
             }
@@ -355,7 +356,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
             }
         }
         for (name, literals) in &ix.field_defaults {
-            if model::is_user_id_name(name) {
+            if is_user_id_name(name) {
                 for literal in literals {
                     model.user_id_bindings.push(UserIdBinding {
                         name: name.clone(),
@@ -365,7 +366,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
             }
         }
         for (name, value, f) in named {
-            if !model::is_user_id_name(name) {
+            if !is_user_id_name(name) {
                 continue;
             }
             let mut t = Trace::default();

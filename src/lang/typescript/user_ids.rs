@@ -3,6 +3,7 @@
 //! it can be.
 
 use super::*;
+use crate::lang::names::{is_email_literal, is_email_name};
 
 impl<'a, 't> Resolver<'a, 't> {
     /// The user id of `create(userId, opts)`: the first argument, or `userId` in an options
@@ -29,7 +30,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 // `formData.get('email')`, `searchParams.get('user') ?? 'default'`.
                 "get" => {
                     let key = args.first().and_then(|k| string_value(*k, self.core.src));
-                    if key.as_deref().is_some_and(model::is_email_name) {
+                    if key.as_deref().is_some_and(is_email_name) {
                         t.emails.push(node.byte_range());
                         return;
                     }
@@ -142,7 +143,7 @@ impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
         match kind {
             "string" | "template_string" => match string_value(node, self.core.src) {
                 Some(value) => {
-                    if model::is_email_literal(&value) {
+                    if is_email_literal(&value) {
                         t.emails.push(node.byte_range());
                     }
                     t.literals.push(StrLiteral {
@@ -155,7 +156,7 @@ impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
                     let email = node.named_children(&mut c).any(|s| {
                         s.kind_name() == "template_substitution"
                             && s.named_child(0)
-                                .is_some_and(|e| model::is_email_name(last_name(self.text(e))))
+                                .is_some_and(|e| is_email_name(last_name(self.text(e))))
                     });
                     if email {
                         t.emails.push(node.byte_range());
@@ -181,7 +182,7 @@ impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
                                     prop,
                                     default,
                                 } => {
-                                    if model::is_email_name(prop) {
+                                    if is_email_name(prop) {
                                         t.emails.push(node.byte_range());
                                     }
                                     if let Some(def) = default {
@@ -205,7 +206,7 @@ impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
                 let Some((obj, prop)) = self.member_parts(node) else {
                     return;
                 };
-                if model::is_email_name(prop) {
+                if is_email_name(prop) {
                     t.emails.push(node.byte_range());
                     return;
                 }
@@ -223,7 +224,7 @@ impl<'a, 't> UserIdHooks<'a, 't> for Resolver<'a, 't> {
                 let key = node
                     .field("index")
                     .and_then(|k| string_value(k, self.core.src));
-                if key.as_deref().is_some_and(model::is_email_name) {
+                if key.as_deref().is_some_and(is_email_name) {
                     t.emails.push(node.byte_range());
                     return;
                 }
