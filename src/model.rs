@@ -89,13 +89,13 @@ pub enum Sharing {
     /// Held at module scope (directly or through `global`) and used by code serving many users.
     ModuleLevel {
         name: String,
-        used_in: String,
+        used_in: FunctionName,
         use_span: Span,
     },
     /// A lazily initialised module global handed out by a getter.
     LazyGlobal {
         name: String,
-        getter: String,
+        getter: FunctionName,
         return_span: Span,
     },
     /// Stored as a class attribute: one value for every instance.
@@ -103,7 +103,7 @@ pub enum Sharing {
     /// Stored on an instance with a fixed (not caller-supplied) user id and used by other methods.
     FixedUserField {
         field: String,
-        used_in: String,
+        used_in: FunctionName,
         use_span: Span,
     },
     /// Stored on process-wide application state (`app.state.x`, axum `State`, actix `Data`).
@@ -111,6 +111,14 @@ pub enum Sharing {
     /// Held in a process-wide place: a Rust `static` (`OnceLock`, `LazyLock`, `lazy_static!`),
     /// `globalThis.x`, Express `app.locals`.
     Static { name: String, target: Span },
+}
+
+/// A function, as a message names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FunctionName {
+    Named(String),
+    /// A lambda or an anonymous function expression.
+    Anonymous,
 }
 
 #[derive(Debug)]

@@ -1,7 +1,7 @@
 //! CS002: one session object is reachable from many users or requests.
 
 use super::{Context, Diagnostic, Rule, Severity};
-use crate::model::{Language, Sharing};
+use crate::model::{FunctionName, Language, Sharing};
 
 pub const RULE: Rule = Rule {
     code: "CS002",
@@ -39,7 +39,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 return_span,
             } => (
                 format!(
-                    "session kept in the global `{name}` is handed out by `{getter}` to every caller"
+                    "session kept in the global `{name}` is handed out by {} to every caller",
+                    function_label(getter)
                 ),
                 (
                     return_span.clone(),
@@ -94,12 +95,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The index names functions without a name `<lambda>` or `<anonymous>`: not worth quoting.
-fn function_label(name: &str) -> String {
-    if name.starts_with('<') {
-        "an anonymous function".to_string()
-    } else {
-        format!("`{name}`")
+fn function_label(name: &FunctionName) -> String {
+    match name {
+        FunctionName::Named(name) => format!("`{name}`"),
+        FunctionName::Anonymous => "an anonymous function".to_string(),
     }
 }
 

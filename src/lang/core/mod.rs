@@ -22,7 +22,7 @@ use tree_sitter::Node;
 
 use super::common::{NodeExt, is_logger_name};
 use super::memo::{EvalMemo, Key};
-use crate::model::{self, FileModel, SessionSite, Span, StrLiteral};
+use crate::model::{self, FileModel, FunctionName, SessionSite, Span, StrLiteral};
 
 pub use logging::Logging;
 pub use mappings::Mappings;
@@ -349,6 +349,15 @@ pub trait FrontEnd<'a, 't: 'a>: Sized {
         } else {
             format!("{path}.{method}")
         })
+    }
+
+    /// A scope's name for messages. The index names functions that have none `<lambda>` or
+    /// `<anonymous>`.
+    fn function_name(&self, scope: ScopeId) -> FunctionName {
+        match self.scope_name(scope) {
+            name if name.starts_with('<') => FunctionName::Anonymous,
+            name => FunctionName::Named(name.to_string()),
+        }
     }
 
     /// What a same-file function can return.

@@ -58,7 +58,7 @@ pub trait SharingFacts<'a, 't: 'a>: SharingHooks<'a, 't> {
                 }
             })
         {
-            let used_in = self.scope_name(server).to_string();
+            let used_in = self.function_name(server);
             self.core_mut().sites[site]
                 .facts
                 .sharing
@@ -81,12 +81,13 @@ pub trait SharingFacts<'a, 't: 'a>: SharingHooks<'a, 't> {
                     .iter()
                     .find(|r| self.returns_global(f, **r, name))
                 {
+                    let getter = self.function_name(f);
                     self.core_mut().sites[site]
                         .facts
                         .sharing
                         .push(Sharing::LazyGlobal {
                             name: name.to_string(),
-                            getter: getter.to_string(),
+                            getter,
                             return_span: ret.byte_range(),
                         });
                     return;
@@ -123,7 +124,7 @@ pub trait SharingFacts<'a, 't: 'a>: SharingHooks<'a, 't> {
             .iter()
             .find(|&&(_, scope)| scope != creator && self.is_method(scope));
         if let Some(&(node, scope)) = use_in_other_method {
-            let used_in = self.scope_name(scope).to_string();
+            let used_in = self.function_name(scope);
             self.core_mut().sites[site]
                 .facts
                 .sharing

@@ -1,7 +1,7 @@
 //! Sharing through a field (CS002): a session opened for a fixed user and kept on `Self`.
 
 use super::{Resolver, path_text, receiver_text, span_of};
-use crate::model::Sharing;
+use crate::model::{FunctionName, Sharing};
 
 impl<'i, 'a> Resolver<'i, 'a> {
     /// A constructor that stores a session opened for a fixed user (a literal or a constant) in
@@ -37,7 +37,7 @@ impl<'i, 'a> Resolver<'i, 'a> {
                     }
                     self.sites[s].facts.sharing.push(Sharing::FixedUserField {
                         field: member.to_string(),
-                        used_in: ix.funcs[*g].name.clone(),
+                        used_in: FunctionName::Named(ix.funcs[*g].name.clone()),
                         use_span: span_of(&call.receiver),
                     });
                 }
