@@ -2,6 +2,7 @@
 
 pub(crate) mod common;
 mod core;
+mod facts;
 mod memo;
 pub(crate) mod names;
 mod nesting;

@@ -9,8 +9,9 @@ use crate::lang::common::NodeExt;
 use super::sessions::{SessionHooks, Sessions};
 use super::{ScopeId, Trace, Val};
 use crate::lang::common;
-use crate::lang::names::{is_email_name, is_user_id_name};
-use crate::model::{FileModel, UserIdArg, UserIdBinding};
+use crate::lang::facts;
+use crate::lang::names::is_email_name;
+use crate::model::FileModel;
 
 /// The values a name or field read may hold, and the node to look at after them.
 pub type UrlSources<'t> = (Vec<(Node<'t>, ScopeId)>, Option<Node<'t>>);
@@ -168,13 +169,8 @@ pub trait UserIds<'a, 't: 'a>: UserIdHooks<'a, 't> {
     ) {
         let mut t = Trace::default();
         self.trace(expr, scope, &mut t, 0);
-        model.user_ids.push(UserIdArg {
-            expr: expr.byte_range(),
-            call: call.byte_range(),
-            callee: callee.to_string(),
-            literals: t.literals,
-            email_sources: t.emails,
-        });
+        let (expr_span, call_span) = (expr.byte_range(), call.byte_range());
+        facts::user_id_arg(model, expr_span, call_span, callee, t.literals, t.emails);
         for (f, param) in t.params {
             if !self.takes_one_argument(f, param)
                 || !visited.insert((f, param))
@@ -196,17 +192,11 @@ pub trait UserIds<'a, 't: 'a>: UserIdHooks<'a, 't> {
             let Some(name) = self.binding_name(target, value) else {
                 continue;
             };
-            if !is_user_id_name(name) {
-                continue;
-            }
-            let mut t = Trace::default();
-            self.trace(value, scope, &mut t, 0);
-            for literal in t.literals {
-                model.user_id_bindings.push(UserIdBinding {
-                    name: name.to_string(),
-                    literal,
-                });
-            }
+            facts::user_id_binding(model, name, || {
+                let mut t = Trace::default();
+                self.trace(value, scope, &mut t, 0);
+                t.literals
+            });
         }
     }
 }

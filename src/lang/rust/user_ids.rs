@@ -10,8 +10,9 @@ use syn::{Expr, Stmt};
 use super::super::common::mentions_composio;
 use super::index::FnId;
 use super::{Resolver, flatten, path_text, span_of};
-use crate::lang::names::{is_email_literal, is_email_name, is_user_id_name};
-use crate::model::{FileModel, Span as ByteSpan, StrLiteral, UserIdArg, UserIdBinding};
+use crate::lang::facts;
+use crate::lang::names::{is_email_literal, is_email_name};
+use crate::model::{FileModel, Span as ByteSpan, StrLiteral};
 
 impl<'i, 'a> Resolver<'i, 'a> {
     pub(super) fn find_user_ids(&mut self, model: &mut FileModel) {
@@ -123,13 +124,14 @@ impl<'i, 'a> Resolver<'i, 'a> {
     ) {
         let mut t = Trace::default();
         self.trace(expr, f, &mut t, 0);
-        model.user_ids.push(UserIdArg {
-            expr: span_of(expr),
-            call: call.clone(),
-            callee: callee.to_string(),
-            literals: t.literals,
-            email_sources: t.emails,
-        });
+        facts::user_id_arg(
+            model,
+            span_of(expr),
+            call.clone(),
+            callee,
+            t.literals,
+            t.emails,
+        );
         // A parameter of a same-file wrapper: follow what its callers pass.
         for (func, index) in t.params {
             if !visited.insert((func, index)) || visited.len() > 16 {
@@ -356,27 +358,14 @@ impl<'i, 'a> Resolver<'i, 'a> {
             }
         }
         for (name, literals) in &ix.field_defaults {
-            if is_user_id_name(name) {
-                for literal in literals {
-                    model.user_id_bindings.push(UserIdBinding {
-                        name: name.clone(),
-                        literal: literal.clone(),
-                    });
-                }
-            }
+            facts::user_id_binding(model, name, || literals.clone());
         }
         for (name, value, f) in named {
-            if !is_user_id_name(name) {
-                continue;
-            }
-            let mut t = Trace::default();
-            self.trace(value, f, &mut t, 0);
-            for literal in t.literals {
-                model.user_id_bindings.push(UserIdBinding {
-                    name: name.to_string(),
-                    literal,
-                });
-            }
+            facts::user_id_binding(model, name, || {
+                let mut t = Trace::default();
+                self.trace(value, f, &mut t, 0);
+                t.literals
+            });
         }
     }
 }
