@@ -12,8 +12,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::finding::LineIndex;
+use crate::finding::Severity;
 use crate::report::excerpt::Excerpt;
-use crate::rules::{self, Severity};
+use crate::rules;
 
 const FILE_NAMES: &[&str] = &["composio-lint.toml", ".composio-lint.toml"];
 

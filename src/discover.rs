@@ -1,11 +1,10 @@
 //! Walking the paths given on the command line: parallel, gitignore-aware, skipping hidden
-//! and vendored folders; and the byte-level prefilter that skips files before parsing.
+//! and vendored folders.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, OnceLock};
 
-use aho_corasick::AhoCorasick;
 use ignore::{WalkBuilder, WalkState};
 
 use crate::config::PathMatcher;
@@ -172,18 +171,6 @@ pub fn describe_io_error(e: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => e.to_string(),
     }
-}
-
-/// True when the bytes cannot produce a finding: nothing mentions Composio.
-pub fn cannot_matter(bytes: &[u8]) -> bool {
-    static NEEDLE: OnceLock<AhoCorasick> = OnceLock::new();
-    let needle = NEEDLE.get_or_init(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["composio"])
-            .expect("a literal pattern always builds")
-    });
-    !needle.is_match(bytes)
 }
 
 /// The path as users want to read it: relative to the current directory when under it.

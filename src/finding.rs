@@ -4,7 +4,29 @@ use std::sync::OnceLock;
 
 use crate::model::Span;
 use crate::report::excerpt::Excerpt;
-use crate::rules::{Label, Severity};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A span of the file with the text drawn under it.
+#[derive(Debug, Clone)]
+pub struct Label {
+    pub span: Span,
+    pub text: String,
+}
 
 #[derive(Debug, Clone)]
 pub struct Finding {

@@ -5,11 +5,13 @@
 
 pub mod cli;
 pub mod config;
+pub mod decode;
 pub mod discover;
 pub mod finding;
 pub mod lang;
 pub mod lint;
 pub mod model;
+pub mod prefilter;
 pub mod report;
 pub mod rules;
 pub mod suppress;

@@ -4,8 +4,9 @@
 //! A directive that suppresses nothing, or names an unknown rule, is reported as CS901.
 
 use crate::finding::{Finding, LineIndex};
+use crate::finding::{Label, Severity};
 use crate::model::Span;
-use crate::rules::{self, Label, Severity};
+use crate::rules;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reach {

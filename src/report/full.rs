@@ -6,7 +6,8 @@ use std::io::Write;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use crate::finding::Finding;
-use crate::rules::{self, Severity};
+use crate::finding::Severity;
+use crate::rules;
 
 struct Report<'a> {
     finding: &'a Finding,

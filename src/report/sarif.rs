@@ -3,7 +3,8 @@
 use serde_json::{Value, json};
 
 use crate::finding::Finding;
-use crate::rules::{self, Severity};
+use crate::finding::Severity;
+use crate::rules;
 
 fn level(s: Severity) -> &'static str {
     match s {

@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{Context, Diagnostic, Rule, Severity, quote_code};
+use super::{Context, Diagnostic, Rule, quote_code};
+use crate::finding::Severity;
 use crate::model::Language;
 
 pub const RULE: Rule = Rule {

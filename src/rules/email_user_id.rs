@@ -2,7 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Context, Diagnostic, Rule};
+use crate::finding::Severity;
 use crate::model::Language;
 
 pub const RULE: Rule = Rule {

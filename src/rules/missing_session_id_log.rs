@@ -1,6 +1,7 @@
 //! CS004: a session is created or reopened but its ID is never logged.
 
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Context, Diagnostic, Rule};
+use crate::finding::Severity;
 use crate::model::Language;
 
 pub const RULE: Rule = Rule {

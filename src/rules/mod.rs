@@ -7,23 +7,8 @@ mod email_user_id;
 mod missing_session_id_log;
 mod shared_session;
 
+use crate::finding::{Label, Severity};
 use crate::model::{FileModel, Language, Span};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
 
 pub struct Rule {
     pub code: &'static str,
@@ -51,12 +36,6 @@ impl Context<'_> {
     pub fn text(&self, span: &Span) -> &str {
         self.src.get(span.clone()).unwrap_or("")
     }
-}
-
-#[derive(Debug, Clone)]
-pub struct Label {
-    pub span: Span,
-    pub text: String,
 }
 
 /// What a rule reports; code, severity and URL are added centrally.
@@ -106,7 +85,6 @@ pub const PARSE_ERROR: (&str, &str) = ("CS900", "parse-error");
 /// The pseudo-rule for suppression directives that suppress nothing.
 pub const UNUSED_SUPPRESSION: (&str, &str) = ("CS901", "unused-suppression");
 
-/// The code a user wrote in a directive or flag (code or name, any case), if it exists.
 /// Source text quoted in a message the way Markdown quotes code: a template literal, which has
 /// backticks of its own, gets double backticks and spaces (`` `default` ``).
 pub fn quote_code(text: &str) -> String {
@@ -117,6 +95,7 @@ pub fn quote_code(text: &str) -> String {
     }
 }
 
+/// The code a user wrote in a directive or flag (code or name, any case), if it exists.
 pub fn resolve_code(code_or_name: &str) -> Option<&'static str> {
     if let Some(rule) = find(code_or_name) {
         return Some(rule.code);

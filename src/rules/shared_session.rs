@@ -1,6 +1,7 @@
 //! CS002: one session object is reachable from many users or requests.
 
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Context, Diagnostic, Rule};
+use crate::finding::Severity;
 use crate::model::{Language, Sharing};
 
 pub const RULE: Rule = Rule {
