@@ -286,8 +286,8 @@ pub fn lint_bytes(
         span: c.diagnostic.span,
         message: c.diagnostic.message,
         labels: c.diagnostic.labels,
-        help: c.diagnostic.help,
-        url: c.rule.url,
+        help: c.rule.help.get(language).to_string(),
+        url: c.rule.url.get(language),
         label_positions: Vec::new(),
         snippet: None,
     })

@@ -26,7 +26,7 @@ fn descriptors() -> Vec<(&'static str, Value)> {
                     "shortDescription": { "text": r.short },
                     "fullDescription": { "text": rules::summary(r) },
                     "help": { "text": r.doc, "markdown": r.doc },
-                    "helpUri": r.url,
+                    "helpUri": r.url.typescript,
                     "defaultConfiguration": { "level": level(r.severity) },
                     "properties": { "tags": ["security", "composio"] },
                 }),

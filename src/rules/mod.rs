@@ -1,5 +1,6 @@
-//! The rule registry. A rule reads the FileModel and reports spans, messages, labels and help;
-//! `check_file` stamps every diagnostic with the rule's code, severity and reference URL.
+//! The rule registry. A rule reads the FileModel and reports spans, messages and labels; its
+//! help and reference URL per language are data in its `Rule`, and the linter stamps them,
+//! with the code and the configured severity, on every finding.
 
 mod cached_session;
 mod default_user_id;
@@ -18,9 +19,41 @@ pub struct Rule {
     pub short: &'static str,
     /// The rule's Markdown documentation (rules/CSxxx-name.md).
     pub doc: &'static str,
-    /// The upstream Composio page the rule comes from.
-    pub url: &'static str,
+    /// What to write instead, in the finding's language; stamped on every finding.
+    pub help: PerLanguage,
+    /// The upstream Composio page the rule comes from, for the finding's language.
+    pub url: PerLanguage,
     pub check: fn(&Context<'_>, &mut Vec<Diagnostic>),
+}
+
+/// A text that depends on the finding's language; JavaScript shares TypeScript's.
+pub struct PerLanguage {
+    pub python: &'static str,
+    pub typescript: &'static str,
+    pub rust: &'static str,
+}
+
+impl PerLanguage {
+    /// The same text for every language.
+    pub const fn all(text: &'static str) -> Self {
+        PerLanguage {
+            python: text,
+            typescript: text,
+            rust: text,
+        }
+    }
+
+    pub fn get(&self, language: Language) -> &'static str {
+        match language {
+            Language::Python => self.python,
+            Language::TypeScript | Language::Tsx | Language::JavaScript => self.typescript,
+            Language::Rust => self.rust,
+        }
+    }
+
+    pub fn each(&self) -> [&'static str; 3] {
+        [self.python, self.typescript, self.rust]
+    }
 }
 
 /// What a rule may read: the model, and the source and language for wording messages.
@@ -38,18 +71,17 @@ impl Context<'_> {
     }
 }
 
-/// What a rule reports; code, severity and URL are added centrally.
+/// What a rule reports; code, severity, help and URL are added centrally.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
     pub span: Span,
     pub message: String,
     /// The primary span's label first, then secondary labels.
     pub labels: Vec<Label>,
-    pub help: String,
 }
 
 impl Diagnostic {
-    pub fn new(span: Span, message: String, primary_label: &str, help: String) -> Self {
+    pub fn new(span: Span, message: String, primary_label: &str) -> Self {
         Diagnostic {
             labels: vec![Label {
                 span: span.clone(),
@@ -57,7 +89,6 @@ impl Diagnostic {
             }],
             span,
             message,
-            help,
         }
     }
 
@@ -183,13 +214,17 @@ mod tests {
                 assert!(rule.doc.contains(section), "{} lacks {section}", rule.code);
             }
             assert!(!summary(rule).is_empty());
-            assert!(rule.url.starts_with("https://docs.composio.dev/"));
-            assert!(
-                rule.doc.contains(rule.url),
-                "{} doc does not cite {}",
-                rule.code,
-                rule.url
-            );
+            for url in rule.url.each() {
+                assert!(url.starts_with("https://docs.composio.dev/"));
+                assert!(
+                    rule.doc.contains(url),
+                    "{} doc does not cite {url}",
+                    rule.code,
+                );
+            }
+            for help in rule.help.each() {
+                assert!(!help.is_empty() && !help.contains('\n'), "{}", rule.code);
+            }
         }
     }
 }
