@@ -82,6 +82,13 @@ impl Settings {
             .unwrap_or(rule.severity)
     }
 
+    /// A `[severity]` override for CS900 / CS901, whose findings are not made by a rule.
+    fn override_severity(&self, f: &mut Finding) {
+        if let Some(&s) = self.config.severity.get(f.code) {
+            f.severity = s;
+        }
+    }
+
     /// Codes that `per-file-ignores` turns off for this file.
     fn ignored_here(&self, shown: &str) -> Vec<&'static str> {
         if self.config.per_file_ignores.is_empty() {
@@ -250,7 +257,11 @@ pub fn lint_bytes(
     let report_errors = selection.reports(rules::PARSE_ERROR);
     let decoded = match decode::decode(bytes, language) {
         Ok(decoded) => decoded,
-        Err(e) if report_errors => return vec![unlocated_error(shown, e.to_string())],
+        Err(e) if report_errors => {
+            let mut finding = unlocated_error(shown, e.to_string());
+            settings.override_severity(&mut finding);
+            return vec![finding];
+        }
         Err(_) => return Vec::new(),
     };
     let src: &str = &decoded.text;
@@ -263,6 +274,7 @@ pub fn lint_bytes(
         let line = index.position(src, at.start).line;
         let msg = format!("{why} (line {line}); the file was not linted");
         let mut finding = parse_error(shown, src, &index, at, msg);
+        settings.override_severity(&mut finding);
         finding.locate(src, &index, settings.snippets);
         return vec![finding];
     }
@@ -313,6 +325,9 @@ pub fn lint_bytes(
         out.push(finding);
     }
     for f in &mut out {
+        if f.code == rules::PARSE_ERROR.0 || f.code == rules::UNUSED_SUPPRESSION.0 {
+            settings.override_severity(f);
+        }
         f.locate(src, &index, settings.snippets);
     }
     out

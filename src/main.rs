@@ -98,6 +98,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
                 && std::io::stdout().is_terminal()
         }
     };
+    let width = report::terminal_width();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let run = match &args.stdin_filename {
@@ -113,7 +114,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("cannot read stdin: {e}"))?;
             let mut writer =
-                report::Writer::begin(format, color, &mut out).map_err(|e| e.to_string())?;
+                report::Writer::begin(format, color, width, &mut out).map_err(|e| e.to_string())?;
             let run = lint_stdin(name, &bytes, &settings, &cwd, &mut writer)?;
             writer.finish().map_err(|e| e.to_string())?;
             run
@@ -129,7 +130,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
                 eprintln!("composio-lint: error: {path}: {reason}");
             }
             let mut writer =
-                report::Writer::begin(format, color, &mut out).map_err(|e| e.to_string())?;
+                report::Writer::begin(format, color, width, &mut out).map_err(|e| e.to_string())?;
             let run = lint::run(&inputs, &settings, &mut |batch| {
                 writer.write(batch)?;
                 writer.flush()
@@ -230,7 +231,7 @@ fn plural(n: usize) -> &'static str {
 
 fn rule(args: RuleArgs) -> Result<u8, String> {
     let docs: Vec<&str> = if args.all {
-        rules::RULES.iter().map(|r| r.doc).collect()
+        rules::every_rule().map(|r| r.doc).collect()
     } else {
         let wanted = args.rule.unwrap_or_default();
         let rule = rules::find(&wanted)
@@ -243,7 +244,7 @@ fn rule(args: RuleArgs) -> Result<u8, String> {
 
 fn rules_table() -> Result<u8, String> {
     println!("{:<6}  {:<24}  {:<8}  summary", "code", "name", "severity");
-    for r in rules::RULES {
+    for r in rules::every_rule() {
         println!(
             "{:<6}  {:<24}  {:<8}  {}",
             r.code,

@@ -17,9 +17,13 @@ pub const RULE: Rule = Rule {
         typescript: "create a fresh session per message or conversation; to continue a thread, store `session.sessionId` and reopen it with `composio.use(sessionId)`",
         rust: "create a fresh session per message or conversation; to continue a thread, store `session.session_id()` and reopen it with `client.get_session(id)`",
     },
-    url: PerLanguage::all(
-        "https://docs.composio.dev/sdk/typescript/api/tool-router#best-practices",
-    ),
+    url: PerLanguage {
+        python: "https://docs.composio.dev/reference/sdk-reference/python/session",
+        typescript: "https://docs.composio.dev/reference/sdk-reference/typescript/session",
+        // Composio publishes no Rust SDK reference: the language-neutral page.
+        rust: "https://docs.composio.dev/docs/how-composio-works",
+    },
+    reference: "https://docs.composio.dev/docs/how-composio-works",
     check,
 };
 

@@ -16,7 +16,8 @@ pub const RULE: Rule = Rule {
         typescript: "pass the id of the user being served, e.g. `composio.create(req.user.id, ...)`; for a single-user script or demo, suppress it with `// composio-lint: ignore[CS001] -- single-user script`",
         rust: "pass the id of the user being served, e.g. `client.create_session(&user.id)`; for a single-user tool or demo, suppress it with `// composio-lint: ignore[CS001] -- single-user tool`",
     },
-    url: PerLanguage::all("https://docs.composio.dev/sdk/typescript/core-concepts#user-ids"),
+    url: PerLanguage::all("https://docs.composio.dev/docs/how-composio-works#users"),
+    reference: "https://docs.composio.dev/docs/how-composio-works#users",
     check,
 };
 

@@ -16,7 +16,8 @@ pub const RULE: Rule = Rule {
         typescript: "use a stable id instead, such as `user.id` (your database key or your auth provider's subject)",
         rust: "use a stable id instead, such as `user.id` (your database key or your auth provider's subject)",
     },
-    url: PerLanguage::all("https://docs.composio.dev/sdk/typescript/core-concepts#user-ids"),
+    url: PerLanguage::all("https://docs.composio.dev/docs/how-composio-works#users"),
+    reference: "https://docs.composio.dev/docs/how-composio-works#users",
     check,
 };
 

@@ -14,9 +14,13 @@ pub const RULE: Rule = Rule {
         typescript: "log the ID where the session starts, so every tool run can be traced: `logger.info({ sessionId: session.sessionId }, 'composio session')`",
         rust: "log the ID where the session starts, so every tool run can be traced: `tracing::info!(session_id = %session.session_id(), \"composio session\")`",
     },
-    url: PerLanguage::all(
-        "https://docs.composio.dev/sdk/typescript/api/tool-router#session-properties",
-    ),
+    url: PerLanguage {
+        python: "https://docs.composio.dev/reference/sdk-reference/python/session",
+        typescript: "https://docs.composio.dev/reference/sdk-reference/typescript/session",
+        // Composio publishes no Rust SDK reference: the language-neutral page.
+        rust: "https://docs.composio.dev/docs/how-composio-works",
+    },
+    reference: "https://docs.composio.dev/docs/how-composio-works",
     check,
 };
 

@@ -23,6 +23,8 @@ pub struct Rule {
     pub help: PerLanguage,
     /// The upstream Composio page the rule comes from, for the finding's language.
     pub url: PerLanguage,
+    /// The language-neutral Composio page, for formats with one URL per rule (SARIF).
+    pub reference: &'static str,
     pub check: fn(&Context<'_>, &mut Vec<Diagnostic>),
 }
 
@@ -116,6 +118,42 @@ pub const PARSE_ERROR: (&str, &str) = ("CS900", "parse-error");
 /// The pseudo-rule for suppression directives that suppress nothing.
 pub const UNUSED_SUPPRESSION: (&str, &str) = ("CS901", "unused-suppression");
 
+/// CS900 and CS901: reported by the linter itself, not by a check over the model, but listed,
+/// documented and configured like the other rules.
+pub const PSEUDO_RULES: &[Rule] = &[
+    Rule {
+        code: PARSE_ERROR.0,
+        name: PARSE_ERROR.1,
+        severity: Severity::Error,
+        short: "A file could not be read, decoded or safely parsed, or has a syntax error.",
+        doc: include_str!("../../rules/CS900-parse-error.md"),
+        help: PerLanguage::all(
+            "fix the file so it can be read and parsed; the other files were still linted",
+        ),
+        url: PerLanguage::all(""),
+        reference: "",
+        check: no_check,
+    },
+    Rule {
+        code: UNUSED_SUPPRESSION.0,
+        name: UNUSED_SUPPRESSION.1,
+        severity: Severity::Warning,
+        short: "A suppression comment suppresses nothing or names an unknown rule.",
+        doc: include_str!("../../rules/CS901-unused-suppression.md"),
+        help: PerLanguage::all("remove the directive, or fix the rule code it names"),
+        url: PerLanguage::all(""),
+        reference: "",
+        check: no_check,
+    },
+];
+
+fn no_check(_: &Context<'_>, _: &mut Vec<Diagnostic>) {}
+
+/// The rules that check code, then CS900 and CS901.
+pub fn every_rule() -> impl Iterator<Item = &'static Rule> {
+    RULES.iter().chain(PSEUDO_RULES)
+}
+
 /// Source text quoted in a message the way Markdown quotes code: a template literal, which has
 /// backticks of its own, gets double backticks and spaces (`` `default` ``).
 pub fn quote_code(text: &str) -> String {
@@ -128,19 +166,12 @@ pub fn quote_code(text: &str) -> String {
 
 /// The code a user wrote in a directive or flag (code or name, any case), if it exists.
 pub fn resolve_code(code_or_name: &str) -> Option<&'static str> {
-    if let Some(rule) = find(code_or_name) {
-        return Some(rule.code);
-    }
-    [PARSE_ERROR, UNUSED_SUPPRESSION]
-        .into_iter()
-        .find(|(code, name)| code.eq_ignore_ascii_case(code_or_name) || *name == code_or_name)
-        .map(|(code, _)| code)
+    find(code_or_name).map(|r| r.code)
 }
 
+/// A rule (CS900 and CS901 included) by code or name.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
-    RULES
-        .iter()
-        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+    every_rule().find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
 }
 
 /// The first paragraph under "## What it does" in a rule doc.
@@ -199,7 +230,7 @@ mod tests {
         let names: HashSet<_> = RULES.iter().map(|r| r.name).collect();
         assert_eq!(codes.len(), RULES.len());
         assert_eq!(names.len(), RULES.len());
-        for rule in RULES {
+        for rule in every_rule() {
             assert!(
                 rule.doc
                     .starts_with(&format!("# {} ({})", rule.name, rule.code))
@@ -214,7 +245,8 @@ mod tests {
                 assert!(rule.doc.contains(section), "{} lacks {section}", rule.code);
             }
             assert!(!summary(rule).is_empty());
-            for url in rule.url.each() {
+            let pseudo = PSEUDO_RULES.iter().any(|p| p.code == rule.code);
+            for url in rule.url.each().into_iter().filter(|_| !pseudo) {
                 assert!(url.starts_with("https://docs.composio.dev/"));
                 assert!(
                     rule.doc.contains(url),
@@ -222,6 +254,7 @@ mod tests {
                     rule.code,
                 );
             }
+            assert!(pseudo || rule.doc.contains(rule.reference), "{}", rule.code);
             for help in rule.help.each() {
                 assert!(!help.is_empty() && !help.contains('\n'), "{}", rule.code);
             }

@@ -15,9 +15,13 @@ pub const RULE: Rule = Rule {
         typescript: "create the session inside the code that serves the request, from the caller's id: `const session = await composio.create(userId)`; keep only the Composio client long-lived",
         rust: "create the session inside the handler from the caller's id: `let session = state.composio.create_session(&user.id).send().await?`; keep only the client in shared state",
     },
-    url: PerLanguage::all(
-        "https://docs.composio.dev/sdk/typescript/api/tool-router#creating-sessions",
-    ),
+    url: PerLanguage {
+        python: "https://docs.composio.dev/reference/sdk-reference/python/session",
+        typescript: "https://docs.composio.dev/reference/sdk-reference/typescript/session",
+        // Composio publishes no Rust SDK reference: the language-neutral page.
+        rust: "https://docs.composio.dev/docs/how-composio-works",
+    },
+    reference: "https://docs.composio.dev/docs/how-composio-works",
     check,
 };
 
