@@ -25,6 +25,8 @@ pub struct Discovered {
     pub missing: Vec<(PathBuf, String)>,
     /// Entries inside walked folders that could not be read, with the reason.
     pub errors: Vec<(PathBuf, String)>,
+    /// Files named on the command line that are not in a language composio-lint reads.
+    pub skipped: Vec<PathBuf>,
 }
 
 /// `exclude` (from the config) prunes walked folders and files; with `force_exclude` it also
@@ -40,14 +42,20 @@ pub fn discover(
     let mut files = Vec::new();
     let mut missing = Vec::new();
     let mut errors = Vec::new();
+    let mut skipped = Vec::new();
     let mut roots = Vec::new();
     let saw_links = AtomicBool::new(false);
     for path in paths {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_file() => {
                 // A file named explicitly is linted whatever the ignore files say.
-                if Language::from_path(path).is_some() && !(force_exclude && excluded(path)) {
+                if force_exclude && excluded(path) {
+                    continue;
+                }
+                if Language::from_path(path).is_some() {
                     files.push(path.clone());
+                } else {
+                    skipped.push(path.clone());
                 }
             }
             Ok(_) if force_exclude && excluded(path) => {}
@@ -141,6 +149,7 @@ pub fn discover(
         files,
         missing,
         errors,
+        skipped,
     }
 }
 

@@ -3,6 +3,7 @@
 //!
 //! Pipeline: discover → prefilter → front end → FileModel → rules → findings → report.
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod decode;
@@ -14,4 +15,5 @@ pub mod model;
 pub mod prefilter;
 pub mod report;
 pub mod rules;
+pub mod show;
 pub mod suppress;

@@ -52,9 +52,14 @@ impl Selection {
         self.select
             .iter()
             .chain(&self.ignore)
-            .filter(|s| !s.eq_ignore_ascii_case("ALL") && rules::resolve_code(s).is_none())
+            .filter(|s| Self::is_unknown(s))
             .cloned()
             .collect()
+    }
+
+    /// Neither `ALL` nor a rule's code or name.
+    pub fn is_unknown(code_or_name: &str) -> bool {
+        !code_or_name.eq_ignore_ascii_case("ALL") && rules::resolve_code(code_or_name).is_none()
     }
 }
 
@@ -110,7 +115,24 @@ pub struct Inputs {
     /// Sorted by the path as shown, which is the output order.
     items: Vec<(String, Input)>,
     pub missing: Vec<(String, String)>,
+    /// Files named on the command line that are not in a language composio-lint reads.
+    pub skipped: Vec<String>,
     pub files: usize,
+}
+
+impl Inputs {
+    /// The files to lint, as shown, in output order.
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.file_paths().map(|(shown, _)| shown)
+    }
+
+    /// The files to lint, as shown and as found.
+    pub fn file_paths(&self) -> impl Iterator<Item = (&str, &Path)> {
+        self.items.iter().filter_map(|(shown, input)| match input {
+            Input::File(p) => Some((shown.as_str(), p.as_path())),
+            Input::Unreadable(_) => None,
+        })
+    }
 }
 
 enum Input {
@@ -175,9 +197,15 @@ pub fn discover_inputs(paths: &[PathBuf], settings: &Settings) -> Inputs {
         .iter()
         .map(|(p, reason)| (p.display().to_string(), reason.clone()))
         .collect();
+    let skipped = found
+        .skipped
+        .iter()
+        .map(|p| display_path(p, cwd.as_deref()))
+        .collect();
     Inputs {
         items,
         missing,
+        skipped,
         files,
     }
 }
