@@ -1,15 +1,19 @@
 //! The `check` command: settings from the config file and the flags, then one of — show the
-//! settings or the files, lint stdin, or lint the paths — and the summary and exit status
-//! SPEC §2 asks for.
+//! settings or the files, lint stdin, lint the paths, or fix them (`--fix`, `--diff`) — and
+//! the summary and exit status SPEC §2 asks for.
 
 use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
+use rayon::prelude::*;
 
 use crate::cli::{CheckArgs, ColorChoice};
 use crate::config::{self, PathMatcher};
 use crate::discover::display_path;
+use crate::finding::Finding;
+use crate::fix::file::{Action, Fixed, fix_bytes};
+use crate::fix::{self, FixMode};
 use crate::lint::{self, RunResult, Selection, Settings};
 use crate::model::Language;
 use crate::report::{self, Format};
@@ -89,6 +93,11 @@ pub fn check(args: CheckArgs) -> Result<u8, String> {
     let format = args
         .output_format
         .unwrap_or(if github { Format::Github } else { Format::Full });
+    let action = (args.fix || args.diff).then_some(Action::Fix(if args.unsafe_fixes {
+        FixMode::Unsafe
+    } else {
+        FixMode::Safe
+    }));
     let settings = Settings {
         selection,
         config,
@@ -96,6 +105,7 @@ pub fn check(args: CheckArgs) -> Result<u8, String> {
         force_exclude: args.force_exclude,
         no_prefilter: args.no_prefilter,
         snippets: format == Format::Full && !args.statistics,
+        fixes: action.is_some(),
     };
     if args.show_settings {
         print!("{}", crate::show::settings(&settings, format, &args));
@@ -123,6 +133,7 @@ pub fn check(args: CheckArgs) -> Result<u8, String> {
     let out: &mut dyn Write = &mut *sink;
     let io = |e: std::io::Error| e.to_string();
     let human = matches!(format, Format::Full | Format::Concise);
+    let mut summary = Summary::default();
     let stdin = args.stdin_filename.is_some()
         || (args.paths.len() == 1 && args.paths[0].as_os_str() == "-");
 
@@ -164,6 +175,25 @@ pub fn check(args: CheckArgs) -> Result<u8, String> {
         let mut run = RunResult::default();
         if let Some(language) = language {
             run.files_checked = 1;
+            if let Some(action) = &action {
+                // Like ruff: the fixed source (or the diff) goes to stdout instead of findings.
+                let fixed = fix_bytes(&shown, &bytes, language, &settings, action);
+                summary.fixed += fixed.count;
+                match (&fixed.change, args.diff) {
+                    (Some((old, new)), true) => {
+                        out.write_all(fix::unified_diff(&shown, old, new).as_bytes())
+                            .map_err(io)?;
+                        summary.would_change += 1;
+                    }
+                    (_, true) => {}
+                    (_, false) => out
+                        .write_all(fixed.bytes.as_deref().unwrap_or(&bytes))
+                        .map_err(io)?,
+                }
+                run.count(&fixed.findings);
+                out.flush().map_err(io)?;
+                return Ok(exit_status(&args, &run, &summary));
+            }
             let mut findings = lint::lint_bytes(&shown, &bytes, language, &settings);
             lint::sort(&mut findings);
             run.count(&findings);
@@ -196,7 +226,19 @@ pub fn check(args: CheckArgs) -> Result<u8, String> {
             out.flush().map_err(io)?;
             return Ok(if inputs.missing.is_empty() { 0 } else { 2 });
         }
-        if args.statistics {
+        if let Some(action) = &action {
+            fix_paths(
+                &inputs,
+                &settings,
+                action,
+                &args,
+                format,
+                color,
+                width,
+                out,
+                &mut summary,
+            )?
+        } else if args.statistics {
             // Only the table: the findings are counted, not printed.
             lint::run(&inputs, &settings, &mut |_| Ok(())).map_err(io)?
         } else {
@@ -214,23 +256,152 @@ pub fn check(args: CheckArgs) -> Result<u8, String> {
     if args.statistics {
         report::statistics(&run.by_rule, format, out).map_err(io)?;
     }
-    let status = exit_status(&args, &run);
+    let status = exit_status(&args, &run, &summary);
     let why = failure_reason(&args, &run);
     if human && !args.quiet {
-        let text = summary_line(&run, why.as_deref());
-        writeln!(out, "{text}").map_err(io)?;
+        let text = summary_line(&run, &summary, &args, why.as_deref());
+        if !text.is_empty() {
+            writeln!(out, "{text}").map_err(io)?;
+        }
     } else if let Some(why) = &why
         && status == 1
     {
         eprintln!("composio-lint: {why}");
     }
+    if !human {
+        for note in summary.notes() {
+            eprintln!("composio-lint: {note}");
+        }
+    }
     out.flush().map_err(io)?;
     Ok(status)
 }
 
-fn exit_status(args: &CheckArgs, run: &RunResult) -> u8 {
+/// What fixing did, across files.
+#[derive(Debug, Default)]
+struct Summary {
+    fixed: usize,
+    files_changed: usize,
+    would_change: usize,
+    diff: bool,
+    problems: usize,
+}
+
+impl Summary {
+    fn notes(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.diff && self.would_change > 0 {
+            out.push(format!(
+                "would fix {} problem{} in {} file{}",
+                self.fixed,
+                plural(self.fixed),
+                self.would_change,
+                plural(self.would_change)
+            ));
+        } else if !self.diff && (self.fixed > 0 || self.files_changed > 0) {
+            out.push(format!(
+                "fixed {} problem{} in {} file{}",
+                self.fixed,
+                plural(self.fixed),
+                self.files_changed,
+                plural(self.files_changed)
+            ));
+        }
+        out
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn fix_paths(
+    inputs: &lint::Inputs,
+    settings: &Settings,
+    action: &Action,
+    args: &CheckArgs,
+    format: Format,
+    color: bool,
+    width: usize,
+    out: &mut dyn Write,
+    summary: &mut Summary,
+) -> Result<RunResult, String> {
+    let io = |e: std::io::Error| e.to_string();
+    summary.diff = args.diff;
+    let mut run = RunResult {
+        files_checked: inputs.files,
+        io_errors: inputs.missing.len(),
+        ..RunResult::default()
+    };
+    let files: Vec<(&str, &Path)> = inputs.file_paths().collect();
+    // Files are fixed in parallel; each is written as soon as it is fixed.
+    let outcomes: Vec<(Fixed, Option<String>)> = files
+        .par_iter()
+        .with_max_len(1)
+        .map(|&(shown, path)| {
+            let Some(language) = Language::from_path(path) else {
+                return (Fixed::default(), None);
+            };
+            let bytes = match std::fs::read(path) {
+                Ok(b) => b,
+                Err(e) => {
+                    return (
+                        Fixed::default(),
+                        Some(format!(
+                            "cannot read: {}",
+                            crate::discover::describe_io_error(&e)
+                        )),
+                    );
+                }
+            };
+            let fixed = fix_bytes(shown, &bytes, language, settings, action);
+            let mut error = None;
+            if !args.diff
+                && let Some(new) = &fixed.bytes
+                && let Err(e) = fix::write_atomically(path, &bytes, new)
+            {
+                error = Some(e.to_string());
+            }
+            (fixed, error)
+        })
+        .collect();
+    let mut findings: Vec<Finding> = Vec::new();
+    for ((shown, _), (fixed, error)) in files.iter().zip(outcomes) {
+        if let Some(problem) = &fixed.problem {
+            eprintln!("composio-lint: warning: {shown}: {problem}");
+            summary.problems += 1;
+        }
+        if let Some(error) = error {
+            eprintln!("composio-lint: error: {shown}: {error}");
+            run.io_errors += 1;
+            continue;
+        }
+        if let Some((old, new)) = &fixed.change {
+            summary.fixed += fixed.count;
+            if args.diff {
+                summary.would_change += 1;
+                out.write_all(fix::unified_diff(shown, old, new).as_bytes())
+                    .map_err(io)?;
+            } else {
+                summary.files_changed += 1;
+            }
+        }
+        findings.extend(fixed.findings);
+    }
+    lint::sort(&mut findings);
+    run.count(&findings);
+    if !args.diff && !args.statistics {
+        let mut writer = report::Writer::begin(format, color, width, out).map_err(io)?;
+        writer.write(&findings).map_err(io)?;
+        writer.finish().map_err(io)?;
+    }
+    Ok(run)
+}
+
+fn exit_status(args: &CheckArgs, run: &RunResult, summary: &Summary) -> u8 {
     if run.io_errors > 0 {
         return 2;
+    }
+    if args.diff {
+        // As ruff: `--diff` fails when there is something to fix.
+        return u8::from(summary.would_change > 0 && !args.exit_zero);
     }
     let too_many_warnings = args.max_warnings.is_some_and(|max| run.warnings > max);
     let fails = run.errors > 0 || (args.deny_warnings && run.warnings > 0) || too_many_warnings;
@@ -254,7 +425,22 @@ fn failure_reason(args: &CheckArgs, run: &RunResult) -> Option<String> {
     }
 }
 
-fn summary_line(run: &RunResult, why: Option<&str>) -> String {
+fn summary_line(run: &RunResult, summary: &Summary, args: &CheckArgs, why: Option<&str>) -> String {
+    let mut lines = summary.notes();
+    if let Some(first) = lines.first_mut() {
+        let mut c = first.chars();
+        if let Some(f) = c.next() {
+            *first = f.to_uppercase().chain(c).collect::<String>() + ".";
+        }
+    }
+    if args.diff {
+        return lines.join("\n");
+    }
+    lines.push(status_line(run, why));
+    lines.join("\n")
+}
+
+fn status_line(run: &RunResult, why: Option<&str>) -> String {
     let found = run.findings();
     let files = format!("{} file{}", run.files_checked, plural(run.files_checked));
     if run.files_checked == 0 && found == 0 && run.io_errors == 0 {

@@ -81,6 +81,15 @@ pub struct CheckArgs {
     /// Write the findings to this file instead of stdout
     #[arg(long, short, value_name = "FILE")]
     pub output_file: Option<PathBuf>,
+    /// Apply safe fixes (removing unused suppressions)
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff, apply unsafe fixes too (logging a session's ID where it is created)
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff and write nothing
+    #[arg(long)]
+    pub diff: bool,
     /// Print the settings in effect (config file, rules, excludes) and exit
     #[arg(long)]
     pub show_settings: bool,

@@ -47,6 +47,8 @@ pub struct Finding {
     /// The lines the `full` format shows, cut out while the file is at hand (only when that
     /// format is asked for), so the file's text need not outlive its linting.
     pub snippet: Option<Excerpt>,
+    /// An edit that resolves the finding, when one is known (`--fix`, editors).
+    pub fix: Option<crate::fix::Fix>,
 }
 
 impl Finding {

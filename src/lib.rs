@@ -9,6 +9,7 @@ pub mod config;
 pub mod decode;
 pub mod discover;
 pub mod finding;
+pub mod fix;
 pub mod lang;
 pub mod lint;
 pub mod model;

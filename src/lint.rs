@@ -10,6 +10,7 @@ use crate::decode;
 use crate::discover::{self, display_path};
 use crate::finding::{Finding, LineIndex};
 use crate::finding::{Label, Severity};
+use crate::fix;
 use crate::lang;
 use crate::model::{Language, Span};
 use crate::prefilter;
@@ -76,6 +77,8 @@ pub struct Settings {
     pub no_prefilter: bool,
     /// Cut out source snippets for the `full` format.
     pub snippets: bool,
+    /// Attach the fixes that need work to find (CS004's) to findings: `--fix`, `--diff`.
+    pub fixes: bool,
 }
 
 impl Settings {
@@ -330,6 +333,7 @@ pub fn lint_bytes(
         url: c.rule.url.get(language),
         label_positions: Vec::new(),
         snippet: None,
+        fix: None,
     })
     .collect();
     suppress::apply(
@@ -355,6 +359,9 @@ pub fn lint_bytes(
     for f in &mut out {
         if f.code == rules::PARSE_ERROR.0 || f.code == rules::UNUSED_SUPPRESSION.0 {
             settings.override_severity(f);
+        }
+        if settings.fixes && f.code == "CS004" {
+            f.fix = fix::session_log::log_session_id(src, language, f.span.clone());
         }
         f.locate(src, &index, settings.snippets);
     }
@@ -404,5 +411,6 @@ fn parse_error(
         url: "",
         label_positions: Vec::new(),
         snippet: None,
+        fix: None,
     }
 }

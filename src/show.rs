@@ -8,7 +8,7 @@ use crate::lint::Settings;
 use crate::report::Format;
 use crate::rules;
 
-pub fn settings(settings: &Settings, format: Format, _args: &CheckArgs) -> String {
+pub fn settings(settings: &Settings, format: Format, args: &CheckArgs) -> String {
     let c = &settings.config;
     let mut s = String::new();
     let _ = writeln!(
@@ -77,6 +77,16 @@ pub fn settings(settings: &Settings, format: Format, _args: &CheckArgs) -> Strin
     let _ = writeln!(s, "output-format: {}", format_name(format));
     let _ = writeln!(s, "respect-gitignore: {}", settings.respect_gitignore);
     let _ = writeln!(s, "force-exclude: {}", settings.force_exclude);
+    let fix = if args.diff {
+        "diff"
+    } else if args.fix && args.unsafe_fixes {
+        "safe and unsafe fixes"
+    } else if args.fix {
+        "safe fixes"
+    } else {
+        "none"
+    };
+    let _ = writeln!(s, "fix: {fix}");
     s
 }
 
