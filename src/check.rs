@@ -1,6 +1,6 @@
 //! The `check` command: settings from the config file and the flags, then one of — show the
-//! settings or the files, lint stdin, lint the paths, or fix them (`--fix`, `--diff`) — and
-//! the summary and exit status SPEC §2 asks for.
+//! settings or the files, lint stdin, lint the paths, or change them (`--fix`, `--diff`,
+//! `--add-ignore`) — and the summary and exit status SPEC §2 asks for.
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -93,11 +93,15 @@ pub fn check(args: CheckArgs) -> Result<u8, String> {
     let format = args
         .output_format
         .unwrap_or(if github { Format::Github } else { Format::Full });
-    let action = (args.fix || args.diff).then_some(Action::Fix(if args.unsafe_fixes {
-        FixMode::Unsafe
+    let action = if let Some(reason) = &args.add_ignore {
+        Some(Action::AddIgnore(reason.clone()))
     } else {
-        FixMode::Safe
-    }));
+        (args.fix || args.diff).then_some(Action::Fix(if args.unsafe_fixes {
+            FixMode::Unsafe
+        } else {
+            FixMode::Safe
+        }))
+    };
     let settings = Settings {
         selection,
         config,
@@ -283,6 +287,7 @@ struct Summary {
     fixed: usize,
     files_changed: usize,
     would_change: usize,
+    add_ignore: bool,
     diff: bool,
     problems: usize,
 }
@@ -292,11 +297,26 @@ impl Summary {
         let mut out = Vec::new();
         if self.diff && self.would_change > 0 {
             out.push(format!(
-                "would fix {} problem{} in {} file{}",
+                "would {} {} {}{} {} {} file{}",
+                if self.add_ignore { "add" } else { "fix" },
                 self.fixed,
+                if self.add_ignore {
+                    "suppression"
+                } else {
+                    "problem"
+                },
                 plural(self.fixed),
+                if self.add_ignore { "to" } else { "in" },
                 self.would_change,
                 plural(self.would_change)
+            ));
+        } else if self.add_ignore && !self.diff {
+            out.push(format!(
+                "added {} suppression{} to {} file{}",
+                self.fixed,
+                plural(self.fixed),
+                self.files_changed,
+                plural(self.files_changed)
             ));
         } else if !self.diff && (self.fixed > 0 || self.files_changed > 0) {
             out.push(format!(
@@ -325,6 +345,7 @@ fn fix_paths(
 ) -> Result<RunResult, String> {
     let io = |e: std::io::Error| e.to_string();
     summary.diff = args.diff;
+    summary.add_ignore = matches!(action, Action::AddIgnore(_));
     let mut run = RunResult {
         files_checked: inputs.files,
         io_errors: inputs.missing.len(),

@@ -87,9 +87,20 @@ pub struct CheckArgs {
     /// With --fix or --diff, apply unsafe fixes too (logging a session's ID where it is created)
     #[arg(long)]
     pub unsafe_fixes: bool,
-    /// Print the fixes as a unified diff and write nothing
+    /// Print the fixes (or, with --add-ignore, the suppressions) as a unified diff and write
+    /// nothing
     #[arg(long)]
     pub diff: bool,
+    /// Add a suppression comment for every current finding, with this reason
+    #[arg(
+        long,
+        value_name = "REASON",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "",
+        conflicts_with_all = ["fix", "unsafe_fixes"]
+    )]
+    pub add_ignore: Option<String>,
     /// Print the settings in effect (config file, rules, excludes) and exit
     #[arg(long)]
     pub show_settings: bool,

@@ -77,7 +77,9 @@ pub fn settings(settings: &Settings, format: Format, args: &CheckArgs) -> String
     let _ = writeln!(s, "output-format: {}", format_name(format));
     let _ = writeln!(s, "respect-gitignore: {}", settings.respect_gitignore);
     let _ = writeln!(s, "force-exclude: {}", settings.force_exclude);
-    let fix = if args.diff {
+    let fix = if args.add_ignore.is_some() {
+        "add-ignore"
+    } else if args.diff {
         "diff"
     } else if args.fix && args.unsafe_fixes {
         "safe and unsafe fixes"

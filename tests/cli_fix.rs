@@ -162,3 +162,101 @@ fn noqa_works_on_crlf_lines() {
         .code(0)
         .stdout("All checks passed (1 file).\n");
 }
+
+const TSX: &str = "import { Composio } from '@composio/core';\nconst composio = new Composio();\nexport async function Page({ user }: { user: { email: string } }) {\n  const s = await composio.create(user.email);\n  console.log(s.sessionId);\n  return (\n    <div>\n      <Agent\n        session={await composio.create('default')}\n      />\n      {composio.create('default') && <b />}\n    </div>\n  );\n}\n";
+
+#[test]
+fn add_ignore_then_check_passes_and_new_code_is_held_to_the_rules() {
+    let dir = project(&[
+        ("app/page.tsx", TSX.as_bytes()),
+        ("app/agent.py", APP),
+        (
+            "worker/src/main.rs",
+            b"use composio_sdk::ComposioClient;\n\nasync fn run(client: &ComposioClient) -> anyhow::Result<()> {\n    let s = client.create_session(\"default\").send().await?;\n    Ok(())\n}\n",
+        ),
+    ]);
+    bin()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--add-ignore=legacy code",
+            "--output-format",
+            "concise",
+        ])
+        .assert()
+        .code(0)
+        // The stale CS002 directive in agent.py stays (CS901, a warning): `--fix` removes it.
+        .stdout(predicate::str::contains("Added 8 suppressions to 3 files."));
+    let page = fs::read_to_string(dir.path().join("app/page.tsx")).unwrap();
+    assert!(
+        page.contains("  // composio-lint: ignore[CS005] -- legacy code\n  const s = await"),
+        "{page}"
+    );
+    assert!(page.contains("      {/* composio-lint: ignore[CS001, CS004] -- legacy code */}\n      {composio.create("), "{page}");
+    let rs = fs::read_to_string(dir.path().join("worker/src/main.rs")).unwrap();
+    assert!(
+        rs.contains("    // composio-lint: ignore[CS001, CS004] -- legacy code\n    let s ="),
+        "{rs}"
+    );
+    let py = fs::read(dir.path().join("app/agent.py")).unwrap();
+    assert!(
+        py.starts_with(b"\xEF\xBB\xBF")
+            && !String::from_utf8_lossy(&py)
+                .replace("\r\n", "")
+                .contains('\n')
+    );
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "--output-format", "concise"])
+        .assert()
+        .code(0)
+        .stdout("app/agent.py:9:5: CS901 unused suppression: `CS002` suppresses nothing\nFound 1 problem (0 errors, 1 warning) in 3 files checked.\n");
+    // Idempotent.
+    let before = fs::read_to_string(dir.path().join("app/page.tsx")).unwrap();
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "--add-ignore"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Added 0 suppressions to 0 files."));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("app/page.tsx")).unwrap(),
+        before
+    );
+    // New code is held to the rules.
+    fs::write(
+        dir.path().join("app/new.py"),
+        "from composio import Composio\n\ncomposio = Composio()\nsession = composio.create(user_id=\"default\")\nprint(session.session_id)\n",
+    )
+    .unwrap();
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "--output-format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\napp/new.py:4:35: CS001"));
+}
+
+#[test]
+fn add_ignore_without_a_reason_and_as_a_diff() {
+    let dir = project(&[("page.tsx", TSX.as_bytes())]);
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["check", "--add-ignore", "--diff"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let diff = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        diff.contains("+  // composio-lint: ignore[CS005]\n"),
+        "{diff}"
+    );
+    assert!(
+        diff.ends_with("Would add 5 suppressions to 1 file.\n"),
+        "{diff}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("page.tsx")).unwrap(),
+        TSX
+    );
+}

@@ -111,3 +111,51 @@ fn no_fix_on_any_fixture_or_corpus_file_breaks_its_syntax() {
         }
     }
 }
+
+/// `--add-ignore` on every fixture, corpus and example file, in every language: afterwards
+/// nothing is reported but what cannot be suppressed (CS900, CS901), the file has no new
+/// syntax error, and a second run adds nothing.
+#[test]
+fn add_ignore_on_every_file_leaves_it_parsing_and_clean() {
+    let mut suppressed = 0;
+    let mut languages = std::collections::BTreeSet::new();
+    for root in ["fixtures", "tests/corpus", "examples", "tests/layouts"] {
+        for path in files_under(root) {
+            let language = Language::from_path(&path).unwrap();
+            let bytes = std::fs::read(&path).unwrap();
+            let shown = path.display();
+            let before = lint_bytes("f", &bytes, language, &settings());
+            let action = Action::AddIgnore("legacy".into());
+            let fixed = fix_bytes("f", &bytes, language, &settings(), &action);
+            assert_eq!(fixed.problem, None, "{shown}");
+            let after_bytes = fixed.bytes.clone().unwrap_or_else(|| bytes.clone());
+            let after = lint_bytes("f", &after_bytes, language, &settings());
+            assert!(
+                parse_errors(&after) <= parse_errors(&before),
+                "{shown}: broke the syntax:\n{}",
+                String::from_utf8_lossy(&after_bytes)
+            );
+            let left: Vec<_> = after
+                .iter()
+                .filter(|f| f.code != "CS900" && f.code != "CS901")
+                .map(|f| (f.code, f.start.line))
+                .collect();
+            assert!(left.is_empty(), "{shown}: {left:?}");
+            if fixed.count > 0 {
+                languages.insert(format!("{language:?}"));
+            }
+            suppressed += fixed.count;
+            let again = fix_bytes("f", &after_bytes, language, &settings(), &action);
+            assert_eq!(
+                (again.count, again.bytes),
+                (0, None),
+                "{shown}: not idempotent"
+            );
+        }
+    }
+    assert!(suppressed > 400, "{suppressed}");
+    assert_eq!(
+        languages.into_iter().collect::<Vec<_>>(),
+        ["JavaScript", "Python", "Rust", "Tsx", "TypeScript"]
+    );
+}

@@ -2,6 +2,7 @@
 //! (a fix can make room for another), or add suppressions for what is left. A pass that would
 //! add a syntax error is not taken; the text is only ever written whole, by the caller.
 
+use super::add_ignore::{self, Strategy};
 use super::{FixMode, apply};
 use crate::decode;
 use crate::finding::Finding;
@@ -13,6 +14,8 @@ use crate::rules;
 #[derive(Debug, Clone)]
 pub enum Action {
     Fix(FixMode),
+    /// `--add-ignore`, with the reason to write.
+    AddIgnore(String),
 }
 
 /// What fixing one file gave.
@@ -85,6 +88,42 @@ pub fn fix_bytes(
                 text = new;
                 findings = after;
                 count += n;
+            }
+        }
+        Action::AddIgnore(reason) => {
+            for strategy in [Strategy::Lines, Strategy::File] {
+                let edits = add_ignore::edits(&text, language, &findings, reason, strategy);
+                if edits.is_empty() {
+                    break;
+                }
+                let fix = super::Fix::new("suppress", super::Applicability::Safe, edits);
+                let (new, _) = apply(&text, &[&fix]);
+                let after = lint(&new);
+                let left = after
+                    .iter()
+                    .filter(|f| {
+                        f.code != rules::PARSE_ERROR.0 && f.code != rules::UNUSED_SUPPRESSION.0
+                    })
+                    .count();
+                let unused = |fs: &[Finding]| {
+                    fs.iter()
+                        .filter(|f| f.code == rules::UNUSED_SUPPRESSION.0)
+                        .count()
+                };
+                if left == 0
+                    && parse_errors(&after) <= parse_errors(&findings)
+                    && unused(&after) <= unused(&findings)
+                {
+                    count = findings.len() - parse_errors(&findings) - unused(&findings);
+                    text = new;
+                    findings = after;
+                    problem = None;
+                    break;
+                }
+                problem = Some(
+                    "the suppressions would have broken the file or left findings behind; it was left as it was"
+                        .into(),
+                );
             }
         }
     }

@@ -5,6 +5,7 @@
 //! Edits are byte ranges of the decoded text (see [`crate::decode`]); writing a fixed file
 //! encodes it back the way it was stored (byte-order mark, PEP 263 encoding, line endings).
 
+pub mod add_ignore;
 pub mod file;
 pub mod lexical;
 pub mod session_log;
