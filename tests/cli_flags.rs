@@ -245,3 +245,19 @@ fn completions_for_every_shell() {
             .stdout(predicate::str::contains("output-format"));
     }
 }
+
+/// The README and examples/README.md state what the quick-start command finds.
+#[test]
+fn the_documented_example_counts_hold() {
+    bin()
+        .args(["check", "examples/", "--output-format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::ends_with(
+            "Found 14 problems (8 errors, 6 warnings) in 9 files checked.\n",
+        ));
+    let readme = fs::read_to_string("README.md").unwrap();
+    assert!(readme.contains("It reports 14 problems (8 errors, 6 warnings;"));
+    let examples = fs::read_to_string("examples/README.md").unwrap();
+    assert!(examples.contains("It reports 14 problems — 8 errors and 6 warnings"));
+}
