@@ -9,7 +9,9 @@ use tempfile::TempDir;
 
 fn bin() -> Command {
     let mut c = Command::cargo_bin("composio-lint").unwrap();
-    c.env_remove("GITHUB_ACTIONS").env_remove("NO_COLOR");
+    c.env_remove("GITHUB_ACTIONS")
+        .env_remove("NO_COLOR")
+        .env_remove("COLUMNS");
     c
 }
 

@@ -43,6 +43,14 @@ fn parse_errors(findings: &[Finding]) -> usize {
         .count()
 }
 
+fn fixable(findings: &[Finding], mode: FixMode) -> usize {
+    findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .filter(|fix| mode.allows(fix.applicability))
+        .count()
+}
+
 pub fn fix_bytes(
     shown: &str,
     bytes: &[u8],
@@ -83,6 +91,12 @@ pub fn fix_bytes(
                 let after = lint(&new);
                 if parse_errors(&after) > parse_errors(&findings) {
                     problem = Some("a fix would have broken the syntax; it was not applied".into());
+                    break;
+                }
+                // A fix whose finding is still there (the parser could not read the code it
+                // added, say) would be applied again on every pass.
+                if fixable(&after, *mode) >= fixes.len() {
+                    problem = Some("a fix did not resolve its finding; it was not applied".into());
                     break;
                 }
                 text = new;

@@ -170,6 +170,8 @@ pub fn unified_diff(shown: &str, old: &str, new: &str) -> String {
 pub enum WriteError {
     /// The file on disk is no longer what was read and fixed.
     Changed,
+    /// The file is read-only.
+    ReadOnly,
     Io(std::io::Error),
 }
 
@@ -177,6 +179,7 @@ impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             WriteError::Changed => f.write_str("the file changed since it was read; not written"),
+            WriteError::ReadOnly => f.write_str("the file is read-only; not written"),
             WriteError::Io(e) => write!(f, "{}", crate::discover::describe_io_error(e)),
         }
     }
@@ -194,6 +197,10 @@ pub fn write_atomically(path: &Path, original: &[u8], new: &[u8]) -> Result<(), 
     let permissions = std::fs::metadata(&target)
         .map_err(WriteError::Io)?
         .permissions();
+    // A read-only file says it is not to be changed; renaming over it would change it anyway.
+    if permissions.readonly() {
+        return Err(WriteError::ReadOnly);
+    }
     let dir = target.parent().unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new()
         .prefix(".composio-lint-")
@@ -252,6 +259,14 @@ mod tests {
         ));
         assert_eq!(std::fs::read(&path).unwrap(), b"new\n");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        let mut readonly = std::fs::metadata(&path).unwrap().permissions();
+        readonly.set_readonly(true);
+        std::fs::set_permissions(&path, readonly).unwrap();
+        assert!(matches!(
+            write_atomically(&path, b"new\n", b"newer\n"),
+            Err(WriteError::ReadOnly)
+        ));
+        assert_eq!(std::fs::read(&path).unwrap(), b"new\n");
     }
 
     #[test]
