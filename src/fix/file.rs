@@ -152,7 +152,7 @@ pub fn fix_bytes(
         return Fixed {
             findings: lint(original),
             problem: Some(
-                "the fixed text cannot be written in the file's declared encoding".into(),
+                "the fixed text cannot be stored the way the file is (its declared encoding, or lone CR line endings mixed with others); not written".into(),
             ),
             ..Fixed::default()
         };
