@@ -152,6 +152,16 @@ fn fixing_stdin_prints_the_fixed_source() {
 }
 
 #[test]
+fn fixing_stdin_that_is_not_linted_echoes_it() {
+    bin()
+        .args(["check", "--fix", "--stdin-filename", "notes.txt"])
+        .write_stdin("composio.create(user_id='default')\n")
+        .assert()
+        .code(0)
+        .stdout("composio.create(user_id='default')\n");
+}
+
+#[test]
 fn noqa_works_on_crlf_lines() {
     let dir = project(&[(
         "a.py",
