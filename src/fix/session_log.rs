@@ -290,7 +290,20 @@ fn rust(src: &str, call: Range<usize>, head: &str, indent: &str, eol: &str) -> O
     } else {
         format!("println!(\"composio session {{}}\", {id});")
     };
-    Some(vec![Edit::insert(semi + 1, format!("{eol}{indent}{log}"))])
+    // After a trailing comment on the statement's line, so the comment stays with it.
+    let line_end = src[semi..].find('\n').map_or(src.len(), |i| semi + i);
+    let line_end = if src[..line_end].ends_with('\r') {
+        line_end - 1
+    } else {
+        line_end
+    };
+    let rest = src[semi + 1..line_end].trim();
+    let at = if rest.is_empty() || (rest.starts_with("//") && !rest.contains("*/")) {
+        line_end
+    } else {
+        semi + 1
+    };
+    Some(vec![Edit::insert(at, format!("{eol}{indent}{log}"))])
 }
 
 /// The `;` that ends the statement whose expression runs on from `from`, outside brackets,
@@ -386,6 +399,12 @@ mod tests {
             )
             .unwrap(),
             "use tracing::info;\nasync fn f() -> Result<()> {\n    let session = client\n        .create_session(\"u; v\")\n        .send()\n        .await?;\n    tracing::info!(session_id = %session.session_id(), \"composio session\");\n    Ok(())\n}\n"
+        );
+        let src =
+            "fn f() -> R {\n    let s = c.create_session(u).send().await?; // why\n    Ok(())\n}\n";
+        assert_eq!(
+            fixed(src, Language::Rust, "c.create_session(u)").unwrap(),
+            "fn f() -> R {\n    let s = c.create_session(u).send().await?; // why\n    println!(\"composio session {}\", s.session_id());\n    Ok(())\n}\n"
         );
         let src = "fn f() { let s = client.create_session(u).send(); }\n";
         assert_eq!(fixed(src, Language::Rust, "client.create_session(u)"), None);
