@@ -21,16 +21,22 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Lint files and folders (default: the current folder)
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Print a rule's documentation
     Rule(RuleArgs),
-    /// List rule codes, names and severities
+    /// List rule codes, names and severities (CS900 and CS901 too)
     Rules,
+    /// Print shell completions for composio-lint
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    /// Files or folders to lint
+    /// Files or folders to lint; `-` reads the source from stdin
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format [default: full, or github when GITHUB_ACTIONS=true]
@@ -45,9 +51,18 @@ pub struct CheckArgs {
     /// Apply the config's `exclude` even to paths named on the command line
     #[arg(long)]
     pub force_exclude: bool,
+    /// Skip paths matching these globs (comma-separated), instead of the config's `exclude`
+    #[arg(long, value_delimiter = ',', value_name = "GLOBS")]
+    pub exclude: Vec<String>,
+    /// Skip paths matching these globs as well as the config's `exclude`
+    #[arg(long, value_delimiter = ',', value_name = "GLOBS")]
+    pub extend_exclude: Vec<String>,
     /// Only run these rules (codes or names, comma-separated)
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,
+    /// Run these rules as well as the selected ones
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
     /// Do not run these rules (codes or names, comma-separated)
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
@@ -60,9 +75,38 @@ pub struct CheckArgs {
     /// Fail the run when there are more than N warnings
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,
-    /// Print the number of findings per rule after the findings
+    /// Print the number of findings per rule instead of the findings
     #[arg(long)]
     pub statistics: bool,
+    /// Write the findings to this file instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+    /// Apply safe fixes (removing unused suppressions)
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff, apply unsafe fixes too (logging a session's ID where it is created)
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes (or, with --add-ignore, the suppressions) as a unified diff and write
+    /// nothing
+    #[arg(long)]
+    pub diff: bool,
+    /// Add a suppression comment for every current finding, with this reason
+    #[arg(
+        long,
+        value_name = "REASON",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "",
+        conflicts_with_all = ["fix", "unsafe_fixes"]
+    )]
+    pub add_ignore: Option<String>,
+    /// Print the settings in effect (config file, rules, excludes) and exit
+    #[arg(long)]
+    pub show_settings: bool,
+    /// Print the files that would be linted and exit
+    #[arg(long, conflicts_with = "show_settings")]
+    pub show_files: bool,
     /// Print findings only, no summary line
     #[arg(long, short)]
     pub quiet: bool,

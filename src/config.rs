@@ -12,8 +12,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::finding::LineIndex;
+use crate::finding::Severity;
 use crate::report::excerpt::Excerpt;
-use crate::rules::{self, Severity};
+use crate::rules;
 
 const FILE_NAMES: &[&str] = &["composio-lint.toml", ".composio-lint.toml"];
 
@@ -55,16 +56,18 @@ pub struct Config {
     pub extra_loggers: Vec<String>,
 }
 
-/// Glob patterns matched against paths relative to the config's folder. A pattern without a
-/// `/` matches a file or folder name at any depth, as in `.gitignore`.
+/// Glob patterns matched against paths relative to a folder (the config file's, or the
+/// current directory for `--exclude`). A pattern without a `/` matches a file or folder name at
+/// any depth, as in `.gitignore`.
 #[derive(Debug, Clone)]
 pub struct PathMatcher {
-    set: GlobSet,
-    root: PathBuf,
+    sets: Vec<(GlobSet, PathBuf)>,
+    /// The patterns as written, with the folder they are relative to (for `--show-settings`).
+    patterns: Vec<(String, PathBuf)>,
 }
 
 impl PathMatcher {
-    fn new(patterns: &[&str], root: &Path) -> Result<Self, (usize, String)> {
+    pub fn new(patterns: &[&str], root: &Path) -> Result<Self, (usize, String)> {
         let mut builder = GlobSetBuilder::new();
         for (i, p) in patterns.iter().enumerate() {
             let p = p.trim_start_matches("./").trim_end_matches('/');
@@ -76,21 +79,36 @@ impl PathMatcher {
         }
         let set = builder.build().map_err(|e| (0, e.to_string()))?;
         Ok(PathMatcher {
-            set,
-            root: root.to_path_buf(),
+            sets: vec![(set, root.to_path_buf())],
+            patterns: patterns
+                .iter()
+                .map(|p| (p.to_string(), root.to_path_buf()))
+                .collect(),
         })
+    }
+
+    /// Matches what either matcher matches.
+    pub fn extend(&mut self, other: PathMatcher) {
+        self.sets.extend(other.sets);
+        self.patterns.extend(other.patterns);
+    }
+
+    pub fn patterns(&self) -> &[(String, PathBuf)] {
+        &self.patterns
     }
 
     /// The path, or a folder it is in, matches. `path` is relative to the current directory
     /// or absolute.
     pub fn matches(&self, path: &Path, cwd: &Path) -> bool {
         let absolute = normalize(&cwd.join(path));
-        let Ok(rel) = absolute.strip_prefix(&self.root) else {
-            return false;
-        };
-        rel.ancestors()
-            .filter(|a| !a.as_os_str().is_empty())
-            .any(|a| self.set.is_match(a))
+        self.sets.iter().any(|(set, root)| {
+            let Ok(rel) = absolute.strip_prefix(root) else {
+                return false;
+            };
+            rel.ancestors()
+                .filter(|a| !a.as_os_str().is_empty())
+                .any(|a| set.is_match(a))
+        })
     }
 }
 

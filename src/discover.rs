@@ -1,11 +1,10 @@
 //! Walking the paths given on the command line: parallel, gitignore-aware, skipping hidden
-//! and vendored folders; and the byte-level prefilter that skips files before parsing.
+//! and vendored folders.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, OnceLock};
 
-use aho_corasick::AhoCorasick;
 use ignore::{WalkBuilder, WalkState};
 
 use crate::config::PathMatcher;
@@ -26,6 +25,8 @@ pub struct Discovered {
     pub missing: Vec<(PathBuf, String)>,
     /// Entries inside walked folders that could not be read, with the reason.
     pub errors: Vec<(PathBuf, String)>,
+    /// Files named on the command line that are not in a language composio-lint reads.
+    pub skipped: Vec<PathBuf>,
 }
 
 /// `exclude` (from the config) prunes walked folders and files; with `force_exclude` it also
@@ -41,14 +42,20 @@ pub fn discover(
     let mut files = Vec::new();
     let mut missing = Vec::new();
     let mut errors = Vec::new();
+    let mut skipped = Vec::new();
     let mut roots = Vec::new();
     let saw_links = AtomicBool::new(false);
     for path in paths {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_file() => {
                 // A file named explicitly is linted whatever the ignore files say.
-                if Language::from_path(path).is_some() && !(force_exclude && excluded(path)) {
+                if force_exclude && excluded(path) {
+                    continue;
+                }
+                if Language::from_path(path).is_some() {
                     files.push(path.clone());
+                } else {
+                    skipped.push(path.clone());
                 }
             }
             Ok(_) if force_exclude && excluded(path) => {}
@@ -142,6 +149,7 @@ pub fn discover(
         files,
         missing,
         errors,
+        skipped,
     }
 }
 
@@ -172,18 +180,6 @@ pub fn describe_io_error(e: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => e.to_string(),
     }
-}
-
-/// True when the bytes cannot produce a finding: nothing mentions Composio.
-pub fn cannot_matter(bytes: &[u8]) -> bool {
-    static NEEDLE: OnceLock<AhoCorasick> = OnceLock::new();
-    let needle = NEEDLE.get_or_init(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["composio"])
-            .expect("a literal pattern always builds")
-    });
-    !needle.is_match(bytes)
 }
 
 /// The path as users want to read it: relative to the current directory when under it.

@@ -4,7 +4,29 @@ use std::sync::OnceLock;
 
 use crate::model::Span;
 use crate::report::excerpt::Excerpt;
-use crate::rules::{Label, Severity};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A span of the file with the text drawn under it.
+#[derive(Debug, Clone)]
+pub struct Label {
+    pub span: Span,
+    pub text: String,
+}
 
 #[derive(Debug, Clone)]
 pub struct Finding {
@@ -25,6 +47,8 @@ pub struct Finding {
     /// The lines the `full` format shows, cut out while the file is at hand (only when that
     /// format is asked for), so the file's text need not outlive its linting.
     pub snippet: Option<Excerpt>,
+    /// An edit that resolves the finding, when one is known (`--fix`, editors).
+    pub fix: Option<crate::fix::Fix>,
 }
 
 impl Finding {

@@ -6,11 +6,15 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::decode;
 use crate::discover::{self, display_path};
 use crate::finding::{Finding, LineIndex};
+use crate::finding::{Label, Severity};
+use crate::fix;
 use crate::lang;
 use crate::model::{Language, Span};
-use crate::rules::{self, Label, Rule, Severity};
+use crate::prefilter;
+use crate::rules::{self, Rule};
 use crate::suppress;
 
 /// Which rules run: `--select` / `--ignore` by code or name.
@@ -49,9 +53,14 @@ impl Selection {
         self.select
             .iter()
             .chain(&self.ignore)
-            .filter(|s| !s.eq_ignore_ascii_case("ALL") && rules::resolve_code(s).is_none())
+            .filter(|s| Self::is_unknown(s))
             .cloned()
             .collect()
+    }
+
+    /// Neither `ALL` nor a rule's code or name.
+    pub fn is_unknown(code_or_name: &str) -> bool {
+        !code_or_name.eq_ignore_ascii_case("ALL") && rules::resolve_code(code_or_name).is_none()
     }
 }
 
@@ -68,6 +77,8 @@ pub struct Settings {
     pub no_prefilter: bool,
     /// Cut out source snippets for the `full` format.
     pub snippets: bool,
+    /// Attach the fixes that need work to find (CS004's) to findings: `--fix`, `--diff`.
+    pub fixes: bool,
 }
 
 impl Settings {
@@ -77,6 +88,13 @@ impl Settings {
             .get(rule.code)
             .copied()
             .unwrap_or(rule.severity)
+    }
+
+    /// A `[severity]` override for CS900 / CS901, whose findings are not made by a rule.
+    fn override_severity(&self, f: &mut Finding) {
+        if let Some(&s) = self.config.severity.get(f.code) {
+            f.severity = s;
+        }
     }
 
     /// Codes that `per-file-ignores` turns off for this file.
@@ -100,7 +118,24 @@ pub struct Inputs {
     /// Sorted by the path as shown, which is the output order.
     items: Vec<(String, Input)>,
     pub missing: Vec<(String, String)>,
+    /// Files named on the command line that are not in a language composio-lint reads.
+    pub skipped: Vec<String>,
     pub files: usize,
+}
+
+impl Inputs {
+    /// The files to lint, as shown, in output order.
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.file_paths().map(|(shown, _)| shown)
+    }
+
+    /// The files to lint, as shown and as found.
+    pub fn file_paths(&self) -> impl Iterator<Item = (&str, &Path)> {
+        self.items.iter().filter_map(|(shown, input)| match input {
+            Input::File(p) => Some((shown.as_str(), p.as_path())),
+            Input::Unreadable(_) => None,
+        })
+    }
 }
 
 enum Input {
@@ -165,9 +200,15 @@ pub fn discover_inputs(paths: &[PathBuf], settings: &Settings) -> Inputs {
         .iter()
         .map(|(p, reason)| (p.display().to_string(), reason.clone()))
         .collect();
+    let skipped = found
+        .skipped
+        .iter()
+        .map(|p| display_path(p, cwd.as_deref()))
+        .collect();
     Inputs {
         items,
         missing,
+        skipped,
         files,
     }
 }
@@ -241,36 +282,20 @@ pub fn lint_bytes(
     settings: &Settings,
 ) -> Vec<Finding> {
     let selection = &settings.selection;
-    if !settings.no_prefilter && discover::cannot_matter(bytes) {
+    if !settings.no_prefilter && prefilter::cannot_matter(bytes) {
         return Vec::new();
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let report_errors = selection.reports(rules::PARSE_ERROR);
-    if let Some(nul) = memchr::memchr(0, bytes) {
-        let msg = format!("binary file (NUL byte at offset {nul}); not linted");
-        return if report_errors {
-            vec![unlocated_error(shown, msg)]
-        } else {
-            Vec::new()
-        };
-    }
-    let declared;
-    let src = match std::str::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            if let Some(text) = (language == Language::Python)
-                .then(|| python_declared_text(bytes))
-                .flatten()
-            {
-                declared = text;
-                &declared
-            } else {
-                return invalid_utf8(shown, bytes, e, report_errors);
-            }
+    let decoded = match decode::decode(bytes, language) {
+        Ok(decoded) => decoded,
+        Err(e) if report_errors => {
+            let mut finding = unlocated_error(shown, e.to_string());
+            settings.override_severity(&mut finding);
+            return vec![finding];
         }
+        Err(_) => return Vec::new(),
     };
-    let normalized = lone_carriage_returns_to_newlines(src);
-    let src = normalized.as_deref().unwrap_or(src);
+    let src: &str = &decoded.text;
     let model = lang::analyze(language, src, &settings.config.extra_loggers);
     if let Some((at, why)) = model.not_analyzed {
         if !report_errors {
@@ -280,6 +305,7 @@ pub fn lint_bytes(
         let line = index.position(src, at.start).line;
         let msg = format!("{why} (line {line}); the file was not linted");
         let mut finding = parse_error(shown, src, &index, at, msg);
+        settings.override_severity(&mut finding);
         finding.locate(src, &index, settings.snippets);
         return vec![finding];
     }
@@ -303,10 +329,11 @@ pub fn lint_bytes(
         span: c.diagnostic.span,
         message: c.diagnostic.message,
         labels: c.diagnostic.labels,
-        help: c.diagnostic.help,
-        url: c.rule.url,
+        help: c.rule.help.get(language).to_string(),
+        url: c.rule.url.get(language),
         label_positions: Vec::new(),
         snippet: None,
+        fix: None,
     })
     .collect();
     suppress::apply(
@@ -330,67 +357,15 @@ pub fn lint_bytes(
         out.push(finding);
     }
     for f in &mut out {
+        if f.code == rules::PARSE_ERROR.0 || f.code == rules::UNUSED_SUPPRESSION.0 {
+            settings.override_severity(f);
+        }
+        if settings.fixes && f.code == "CS004" {
+            f.fix = fix::session_log::log_session_id(src, language, f.span.clone());
+        }
         f.locate(src, &index, settings.snippets);
     }
     out
-}
-
-/// The text of a Python file that declares its encoding (PEP 263: `# -*- coding: latin-1 -*-` on
-/// its first or second line) and decodes cleanly in it.
-fn python_declared_text(bytes: &[u8]) -> Option<String> {
-    let label = bytes.split(|&b| b == b'\n').take(2).find_map(|line| {
-        let line = String::from_utf8_lossy(line);
-        let comment = line.trim_start().strip_prefix('#')?;
-        let after = &comment[comment.find("coding")? + "coding".len()..];
-        let name: String = after
-            .strip_prefix([':', '='])?
-            .trim_start()
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-            .collect();
-        Some(name.to_ascii_lowercase().replace('_', "-"))
-    })?;
-    let label = match label.as_str() {
-        "latin-1" | "latin1" | "l1" | "iso-8859-1" | "iso8859-1" => "iso-8859-1",
-        other => other,
-    };
-    let encoding = encoding_rs::Encoding::for_label(label.as_bytes())?;
-    let (text, _, had_errors) = encoding.decode(bytes);
-    (!had_errors).then(|| text.into_owned())
-}
-
-/// A lone `\r` ends a line in Python, JavaScript and Rust, but the parsers and line numbers here
-/// only know `\n` and `\r\n`: old Mac line endings become `\n`, which keeps every offset.
-fn lone_carriage_returns_to_newlines(src: &str) -> Option<String> {
-    let bytes = src.as_bytes();
-    let lone = |&i: &usize| bytes.get(i + 1) != Some(&b'\n');
-    let first = memchr::memchr_iter(b'\r', bytes).find(lone)?;
-    let mut out = bytes.to_vec();
-    for i in memchr::memchr_iter(b'\r', &bytes[first..])
-        .map(|i| first + i)
-        .filter(lone)
-    {
-        out[i] = b'\n';
-    }
-    Some(String::from_utf8(out).expect("one ASCII byte replaced by another"))
-}
-
-fn invalid_utf8(
-    shown: &str,
-    bytes: &[u8],
-    e: std::str::Utf8Error,
-    report_errors: bool,
-) -> Vec<Finding> {
-    if !report_errors {
-        return Vec::new();
-    }
-    let valid = &bytes[..e.valid_up_to()];
-    let line = memchr::memchr_iter(b'\n', valid).count() + 1;
-    let msg = format!(
-        "invalid UTF-8 on line {line} (byte offset {}); not linted",
-        e.valid_up_to()
-    );
-    vec![unlocated_error(shown, msg)]
 }
 
 /// A CS900 with no place in a source: a file or folder that could not be read or decoded.
@@ -436,5 +411,6 @@ fn parse_error(
         url: "",
         label_positions: Vec::new(),
         snippet: None,
+        fix: None,
     }
 }

@@ -4,8 +4,9 @@
 //! A directive that suppresses nothing, or names an unknown rule, is reported as CS901.
 
 use crate::finding::{Finding, LineIndex};
+use crate::finding::{Label, Severity};
 use crate::model::Span;
-use crate::rules::{self, Label, Severity};
+use crate::rules;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reach {
@@ -88,10 +89,13 @@ pub fn apply(
     let directives: Vec<Directive> = comments
         .iter()
         .filter_map(|span| {
-            let (reach, codes) = parse(src.get(span.clone())?)?;
+            // A line comment on a CRLF line may end with the `\r`: not part of the words.
+            let text = src.get(span.clone())?;
+            let span = span.start..span.start + text.trim_end_matches('\r').len();
+            let (reach, codes) = parse(&src[span.clone()])?;
             let line = index.position(src, span.start).line;
             Some(Directive {
-                span: span.clone(),
+                span,
                 line,
                 reach,
                 codes,
@@ -151,6 +155,18 @@ pub fn apply(
         if problems.is_empty() {
             continue;
         }
+        let unused_codes: Vec<String> = d
+            .codes
+            .iter()
+            .zip(used)
+            .filter(|(_, used)| !**used)
+            .map(|(code, _)| code.clone())
+            .collect();
+        let fix = crate::fix::unused::remove_unused(
+            src,
+            d.span.clone(),
+            (!d.codes.is_empty()).then_some(unused_codes.as_slice()),
+        );
         findings.push(Finding {
             code: rules::UNUSED_SUPPRESSION.0,
             rule: rules::UNUSED_SUPPRESSION.1,
@@ -168,6 +184,7 @@ pub fn apply(
             url: "",
             label_positions: Vec::new(),
             snippet: None,
+            fix,
         });
     }
 }

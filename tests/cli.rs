@@ -9,7 +9,9 @@ use tempfile::TempDir;
 
 fn bin() -> Command {
     let mut c = Command::cargo_bin("composio-lint").unwrap();
-    c.env_remove("GITHUB_ACTIONS").env_remove("NO_COLOR");
+    c.env_remove("GITHUB_ACTIONS")
+        .env_remove("NO_COLOR")
+        .env_remove("COLUMNS");
     c
 }
 
@@ -247,10 +249,12 @@ fn full_format_shows_code_spans_help_doc_and_reference() {
         .stdout(predicate::str::contains(
             "help: pass the id of the user being served",
         ))
-        .stdout(predicate::str::contains("composio-lint rule CS001"))
         .stdout(predicate::str::contains(
-            "Reference: https://docs.composio.dev/",
+            "docs: `composio-lint rule CS001`, https://docs.composio.dev/docs/how-composio-works#users",
         ))
+        // The rule doc's text is `rule`'s to print, not every finding's.
+        .stdout(predicate::str::contains("What it does").not())
+        .stdout(predicate::str::contains("Flags").not())
         .stdout(predicate::str::contains("\u{1b}[").not());
     bin()
         .current_dir(dir.path())
@@ -346,7 +350,72 @@ fn rule_docs_and_rules_table() {
         ))
         .stdout(predicate::str::contains(
             "CS005   email-user-id             warning",
+        ))
+        .stdout(predicate::str::contains(
+            "CS900   parse-error               error",
+        ))
+        .stdout(predicate::str::contains(
+            "CS901   unused-suppression        warning",
         ));
+    for wanted in [
+        "CS900",
+        "parse-error",
+        "CS901",
+        "unused-suppression",
+        "cs901",
+    ] {
+        bin().args(["rule", wanted]).assert().code(0).stdout(
+            predicate::str::starts_with("# parse-error (CS900)")
+                .or(predicate::str::starts_with("# unused-suppression (CS901)")),
+        );
+    }
+    for code in ["CS900", "CS901"] {
+        assert!(
+            all.contains(&format!("({code})")),
+            "{code} missing from rule --all"
+        );
+    }
+}
+
+#[test]
+fn severity_overrides_apply_to_cs900_and_cs901() {
+    let stale = "from composio import Composio\n\n# composio-lint: ignore[CS002] -- old\nx = 1\n";
+    let dir = project(&[("stale.py", stale.as_bytes())]);
+    let codes = |dir: &Path| -> Vec<(String, String)> {
+        json_findings(dir, &[])
+            .iter()
+            .map(|f| {
+                (
+                    f["code"].as_str().unwrap().to_string(),
+                    f["severity"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(codes(dir.path()), [("CS901".into(), "warning".into())]);
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "stale.py"])
+        .assert()
+        .code(0);
+    fs::write(
+        dir.path().join("composio-lint.toml"),
+        "[severity]\nCS901 = \"error\"\nCS900 = \"warning\"\n",
+    )
+    .unwrap();
+    assert_eq!(codes(dir.path()), [("CS901".into(), "error".into())]);
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "stale.py"])
+        .assert()
+        .code(1);
+    // A file that is not linted at all is a CS900 error, unless configured otherwise.
+    fs::write(dir.path().join("bin.py"), b"composio\0").unwrap();
+    let found = codes(dir.path());
+    assert!(
+        found.contains(&("CS900".into(), "warning".into())),
+        "{found:?}"
+    );
 }
 
 #[test]

@@ -184,6 +184,11 @@ impl SourceCode for Excerpt {
 }
 
 impl Excerpt {
+    /// The excerpt's text: the lines shown, with far lines left empty.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     /// Where the `i`th label is in the excerpt; `None` when it was cropped out of view.
     pub fn span(&self, i: usize) -> Option<Span> {
         self.spans.get(i).cloned().flatten()

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use crate::finding::Finding;
-use crate::rules::Severity;
+use crate::finding::Severity;
 
 /// Workflow-command escaping: `%`, CR and LF everywhere; also `:` and `,` in properties.
 fn escape(s: &str, property: bool) -> String {

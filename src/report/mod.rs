@@ -27,6 +27,8 @@ pub enum Format {
 pub struct Writer<'o> {
     format: Format,
     color: bool,
+    /// Columns the `full` format lays its text out for.
+    width: usize,
     out: &'o mut dyn Write,
     /// JSON and SARIF: the open results array.
     array: Option<JsonArray>,
@@ -36,10 +38,16 @@ pub struct Writer<'o> {
 }
 
 impl<'o> Writer<'o> {
-    pub fn begin(format: Format, color: bool, out: &'o mut dyn Write) -> std::io::Result<Self> {
+    pub fn begin(
+        format: Format,
+        color: bool,
+        width: usize,
+        out: &'o mut dyn Write,
+    ) -> std::io::Result<Self> {
         let mut w = Writer {
             format,
             color,
+            width,
             out,
             array: None,
             sarif_tail: String::new(),
@@ -70,7 +78,7 @@ impl<'o> Writer<'o> {
     pub fn write(&mut self, findings: &[Finding]) -> std::io::Result<()> {
         let out = &mut *self.out;
         match self.format {
-            Format::Full => full::render(findings, self.color, out),
+            Format::Full => full::render(findings, self.color, self.width, out),
             Format::Concise => concise::render(findings, out),
             Format::JsonLines => json::render_lines(findings, out),
             Format::Github => github::render(findings, out),
@@ -143,14 +151,63 @@ impl JsonArray {
     }
 }
 
-/// All findings at once: [`Writer`] with a single batch.
+/// All findings at once: [`Writer`] with a single batch, `full` laid out for 100 columns.
 pub fn render(
     format: Format,
     findings: &[Finding],
     color: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let mut w = Writer::begin(format, color, out)?;
+    render_width(format, findings, color, full::DEFAULT_WIDTH, out)
+}
+
+/// [`render`] for a given terminal width.
+pub fn render_width(
+    format: Format,
+    findings: &[Finding],
+    color: bool,
+    width: usize,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut w = Writer::begin(format, color, width, out)?;
     w.write(findings)?;
     w.finish()
+}
+
+/// The width `full` reports are laid out for: `COLUMNS` when set, else the terminal's when
+/// stdout is one, else 100.
+pub fn terminal_width() -> usize {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+    {
+        return n;
+    }
+    if std::io::IsTerminal::is_terminal(&std::io::stdout())
+        && let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size()
+    {
+        return usize::from(w);
+    }
+    full::DEFAULT_WIDTH
+}
+
+/// `--statistics`: findings per rule — a table for people, a JSON array for the JSON formats.
+pub fn statistics(
+    by_rule: &std::collections::BTreeMap<(&'static str, &'static str), usize>,
+    format: Format,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    if matches!(format, Format::Json | Format::JsonLines) {
+        let rows: Vec<serde_json::Value> = by_rule
+            .iter()
+            .map(|((code, name), n)| serde_json::json!({ "code": code, "name": name, "count": n }))
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        return writeln!(out);
+    }
+    for ((code, name), n) in by_rule {
+        writeln!(out, "{n:>5}  {code}  {name}")?;
+    }
+    Ok(())
 }

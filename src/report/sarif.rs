@@ -3,7 +3,8 @@
 use serde_json::{Value, json};
 
 use crate::finding::Finding;
-use crate::rules::{self, Severity};
+use crate::finding::Severity;
+use crate::rules;
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -14,51 +15,24 @@ fn level(s: Severity) -> &'static str {
 
 /// Every rule the tool can report, including the pseudo-rules, in a fixed order.
 fn descriptors() -> Vec<(&'static str, Value)> {
-    let mut out: Vec<(&'static str, Value)> = rules::RULES
-        .iter()
+    rules::every_rule()
         .map(|r| {
-            (
-                r.code,
-                json!({
-                    "id": r.code,
-                    "name": r.name,
-                    "shortDescription": { "text": r.short },
-                    "fullDescription": { "text": rules::summary(r) },
-                    "help": { "text": r.doc, "markdown": r.doc },
-                    "helpUri": r.url,
-                    "defaultConfiguration": { "level": level(r.severity) },
-                    "properties": { "tags": ["security", "composio"] },
-                }),
-            )
+            let mut d = json!({
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": { "text": r.short },
+                "fullDescription": { "text": rules::summary(r) },
+                "help": { "text": r.doc, "markdown": r.doc },
+                "defaultConfiguration": { "level": level(r.severity) },
+                "properties": { "tags": ["security", "composio"] },
+            });
+            // One page per rule: SARIF has no per-language help; the concept page serves all.
+            if !r.reference.is_empty() {
+                d["helpUri"] = json!(r.reference);
+            }
+            (r.code, d)
         })
-        .collect();
-    for (code, name, short, severity) in [
-        (
-            rules::PARSE_ERROR.0,
-            rules::PARSE_ERROR.1,
-            "A file could not be read, decoded or parsed.",
-            Severity::Error,
-        ),
-        (
-            rules::UNUSED_SUPPRESSION.0,
-            rules::UNUSED_SUPPRESSION.1,
-            "A suppression comment suppresses nothing or names an unknown rule.",
-            Severity::Warning,
-        ),
-    ] {
-        out.push((
-            code,
-            json!({
-                "id": code,
-                "name": name,
-                "shortDescription": { "text": short },
-                "fullDescription": { "text": short },
-                "help": { "text": short },
-                "defaultConfiguration": { "level": level(severity) },
-            }),
-        ));
-    }
-    out
+        .collect()
 }
 
 /// A relative URI reference: forward slashes, everything but unreserved characters escaped.

@@ -2,8 +2,9 @@
 
 use std::collections::BTreeSet;
 
-use super::{Context, Diagnostic, Rule, Severity};
-use crate::model::{KeyKind, Language};
+use super::{Context, Diagnostic, PerLanguage, Rule};
+use crate::finding::Severity;
+use crate::model::KeyKind;
 
 pub const RULE: Rule = Rule {
     code: "CS003",
@@ -11,7 +12,18 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     short: "Sessions are cached per user and reused across messages.",
     doc: include_str!("../../rules/CS003-cached-session.md"),
-    url: "https://docs.composio.dev/sdk/typescript/api/tool-router#best-practices",
+    help: PerLanguage {
+        python: "create a fresh session per message or conversation; to continue a thread, store `session.session_id` and reopen it with `composio.use(session_id)`",
+        typescript: "create a fresh session per message or conversation; to continue a thread, store `session.sessionId` and reopen it with `composio.use(sessionId)`",
+        rust: "create a fresh session per message or conversation; to continue a thread, store `session.session_id()` and reopen it with `client.get_session(id)`",
+    },
+    url: PerLanguage {
+        python: "https://docs.composio.dev/reference/sdk-reference/python/session",
+        typescript: "https://docs.composio.dev/reference/sdk-reference/typescript/session",
+        // Composio publishes no Rust SDK reference: the language-neutral page.
+        rust: "https://docs.composio.dev/docs/how-composio-works",
+    },
+    reference: "https://docs.composio.dev/docs/how-composio-works",
     check,
 };
 
@@ -34,29 +46,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             out.push(
-                Diagnostic::new(
-                    store.span.clone(),
-                    message,
-                    "cached here",
-                    help(cx.language),
-                )
-                .with_label(site.call.clone(), "session created here"),
+                Diagnostic::new(store.span.clone(), message, "cached here")
+                    .with_label(site.call.clone(), "session created here"),
             );
         }
     }
-}
-
-fn help(language: Language) -> String {
-    let text = match language {
-        Language::Python => {
-            "create a fresh session per message or conversation; to continue a thread, store `session.session_id` and reopen it with `composio.use(session_id)`"
-        }
-        Language::Rust => {
-            "create a fresh session per message or conversation; to continue a thread, store `session.session_id()` and reopen it with `client.get_session(id)`"
-        }
-        Language::TypeScript | Language::Tsx | Language::JavaScript => {
-            "create a fresh session per message or conversation; to continue a thread, store `session.sessionId` and reopen it with `composio.use(sessionId)`"
-        }
-    };
-    text.to_string()
 }

@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{Context, Diagnostic, Rule, Severity, quote_code};
-use crate::model::Language;
+use super::{Context, Diagnostic, PerLanguage, Rule, quote_code};
+use crate::finding::Severity;
 
 pub const RULE: Rule = Rule {
     code: "CS001",
@@ -11,7 +11,13 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     short: r#"The string "default" reaches a Composio user id."#,
     doc: include_str!("../../rules/CS001-default-user-id.md"),
-    url: "https://docs.composio.dev/sdk/typescript/core-concepts#user-ids",
+    help: PerLanguage {
+        python: "pass the id of the user being served, e.g. `user_id=current_user.id`; for a single-user script or demo, suppress it with `# composio-lint: ignore[CS001] -- single-user script`",
+        typescript: "pass the id of the user being served, e.g. `composio.create(req.user.id, ...)`; for a single-user script or demo, suppress it with `// composio-lint: ignore[CS001] -- single-user script`",
+        rust: "pass the id of the user being served, e.g. `client.create_session(&user.id)`; for a single-user tool or demo, suppress it with `// composio-lint: ignore[CS001] -- single-user tool`",
+    },
+    url: PerLanguage::all("https://docs.composio.dev/docs/how-composio-works#users"),
+    reference: "https://docs.composio.dev/docs/how-composio-works#users",
     check,
 };
 
@@ -48,7 +54,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         arg.callee
                     ),
                     "one id shared by every user",
-                    help(cx.language),
                 )
                 .with_label(arg.call.clone(), "reaches this Composio call"),
             );
@@ -69,24 +74,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         quote_code(cx.text(&binding.literal.span))
                     ),
                     "one id shared by every user",
-                    help(cx.language),
                 )
             });
     }
     out.extend(by_literal.into_values());
-}
-
-fn help(language: Language) -> String {
-    let text = match language {
-        Language::Python => {
-            "pass the id of the user being served, e.g. `user_id=current_user.id`; for a single-user script or demo, suppress it with `# composio-lint: ignore[CS001] -- single-user script`"
-        }
-        Language::Rust => {
-            "pass the id of the user being served, e.g. `client.create_session(&user.id)`; for a single-user tool or demo, suppress it with `// composio-lint: ignore[CS001] -- single-user tool`"
-        }
-        Language::TypeScript | Language::Tsx | Language::JavaScript => {
-            "pass the id of the user being served, e.g. `composio.create(req.user.id, ...)`; for a single-user script or demo, suppress it with `// composio-lint: ignore[CS001] -- single-user script`"
-        }
-    };
-    text.to_string()
 }

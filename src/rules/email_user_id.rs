@@ -2,8 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use super::{Context, Diagnostic, Rule, Severity};
-use crate::model::Language;
+use super::{Context, Diagnostic, PerLanguage, Rule};
+use crate::finding::Severity;
 
 pub const RULE: Rule = Rule {
     code: "CS005",
@@ -11,7 +11,13 @@ pub const RULE: Rule = Rule {
     severity: Severity::Warning,
     short: "An email address is used as a Composio user id.",
     doc: include_str!("../../rules/CS005-email-user-id.md"),
-    url: "https://docs.composio.dev/sdk/typescript/core-concepts#user-ids",
+    help: PerLanguage {
+        python: "use a stable id instead, such as `user_id=user.id` (your database key or your auth provider's subject)",
+        typescript: "use a stable id instead, such as `user.id` (your database key or your auth provider's subject)",
+        rust: "use a stable id instead, such as `user.id` (your database key or your auth provider's subject)",
+    },
+    url: PerLanguage::all("https://docs.composio.dev/docs/how-composio-works#users"),
+    reference: "https://docs.composio.dev/docs/how-composio-works#users",
     check,
 };
 
@@ -32,25 +38,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     arg.callee
                 ),
                 "emails change; a user id must not",
-                help(cx.language),
             )
             .with_label(source.clone(), "the email comes from here")
             .with_label(arg.call.clone(), "Composio call"),
         );
     }
-}
-
-fn help(language: Language) -> String {
-    let text = match language {
-        Language::Python => {
-            "use a stable id instead, such as `user_id=user.id` (your database key or your auth provider's subject)"
-        }
-        Language::Rust => {
-            "use a stable id instead, such as `user.id` (your database key or your auth provider's subject)"
-        }
-        Language::TypeScript | Language::Tsx | Language::JavaScript => {
-            "use a stable id instead, such as `user.id` (your database key or your auth provider's subject)"
-        }
-    };
-    text.to_string()
 }

@@ -1,7 +1,7 @@
 //! CS004: a session is created or reopened but its ID is never logged.
 
-use super::{Context, Diagnostic, Rule, Severity};
-use crate::model::Language;
+use super::{Context, Diagnostic, PerLanguage, Rule};
+use crate::finding::Severity;
 
 pub const RULE: Rule = Rule {
     code: "CS004",
@@ -9,7 +9,18 @@ pub const RULE: Rule = Rule {
     severity: Severity::Warning,
     short: "A session is created or reopened but its ID is never logged.",
     doc: include_str!("../../rules/CS004-missing-session-id-log.md"),
-    url: "https://docs.composio.dev/sdk/typescript/api/tool-router#session-properties",
+    help: PerLanguage {
+        python: "log the ID where the session starts, so every tool run can be traced: `logger.info(\"composio session %s\", session.session_id)`",
+        typescript: "log the ID where the session starts, so every tool run can be traced: `logger.info({ sessionId: session.sessionId }, 'composio session')`",
+        rust: "log the ID where the session starts, so every tool run can be traced: `tracing::info!(session_id = %session.session_id(), \"composio session\")`",
+    },
+    url: PerLanguage {
+        python: "https://docs.composio.dev/reference/sdk-reference/python/session",
+        typescript: "https://docs.composio.dev/reference/sdk-reference/typescript/session",
+        // Composio publishes no Rust SDK reference: the language-neutral page.
+        rust: "https://docs.composio.dev/docs/how-composio-works",
+    },
+    reference: "https://docs.composio.dev/docs/how-composio-works",
     check,
 };
 
@@ -32,26 +43,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 "session created here",
             )
         };
-        out.push(Diagnostic::new(
-            site.call.clone(),
-            message,
-            label,
-            help(cx.language),
-        ));
+        out.push(Diagnostic::new(site.call.clone(), message, label));
     }
-}
-
-fn help(language: Language) -> String {
-    let text = match language {
-        Language::Python => {
-            "log the ID where the session starts, so every tool run can be traced: `logger.info(\"composio session %s\", session.session_id)`"
-        }
-        Language::Rust => {
-            "log the ID where the session starts, so every tool run can be traced: `tracing::info!(session_id = %session.session_id(), \"composio session\")`"
-        }
-        Language::TypeScript | Language::Tsx | Language::JavaScript => {
-            "log the ID where the session starts, so every tool run can be traced: `logger.info({ sessionId: session.sessionId }, 'composio session')`"
-        }
-    };
-    text.to_string()
 }

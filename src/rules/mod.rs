@@ -1,5 +1,6 @@
-//! The rule registry. A rule reads the FileModel and reports spans, messages, labels and help;
-//! `check_file` stamps every diagnostic with the rule's code, severity and reference URL.
+//! The rule registry. A rule reads the FileModel and reports spans, messages and labels; its
+//! help and reference URL per language are data in its `Rule`, and the linter stamps them,
+//! with the code and the configured severity, on every finding.
 
 mod cached_session;
 mod default_user_id;
@@ -7,23 +8,8 @@ mod email_user_id;
 mod missing_session_id_log;
 mod shared_session;
 
+use crate::finding::{Label, Severity};
 use crate::model::{FileModel, Language, Span};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
 
 pub struct Rule {
     pub code: &'static str,
@@ -33,9 +19,43 @@ pub struct Rule {
     pub short: &'static str,
     /// The rule's Markdown documentation (rules/CSxxx-name.md).
     pub doc: &'static str,
-    /// The upstream Composio page the rule comes from.
-    pub url: &'static str,
+    /// What to write instead, in the finding's language; stamped on every finding.
+    pub help: PerLanguage,
+    /// The upstream Composio page the rule comes from, for the finding's language.
+    pub url: PerLanguage,
+    /// The language-neutral Composio page, for formats with one URL per rule (SARIF).
+    pub reference: &'static str,
     pub check: fn(&Context<'_>, &mut Vec<Diagnostic>),
+}
+
+/// A text that depends on the finding's language; JavaScript shares TypeScript's.
+pub struct PerLanguage {
+    pub python: &'static str,
+    pub typescript: &'static str,
+    pub rust: &'static str,
+}
+
+impl PerLanguage {
+    /// The same text for every language.
+    pub const fn all(text: &'static str) -> Self {
+        PerLanguage {
+            python: text,
+            typescript: text,
+            rust: text,
+        }
+    }
+
+    pub fn get(&self, language: Language) -> &'static str {
+        match language {
+            Language::Python => self.python,
+            Language::TypeScript | Language::Tsx | Language::JavaScript => self.typescript,
+            Language::Rust => self.rust,
+        }
+    }
+
+    pub fn each(&self) -> [&'static str; 3] {
+        [self.python, self.typescript, self.rust]
+    }
 }
 
 /// What a rule may read: the model, and the source and language for wording messages.
@@ -53,24 +73,17 @@ impl Context<'_> {
     }
 }
 
-#[derive(Debug, Clone)]
-pub struct Label {
-    pub span: Span,
-    pub text: String,
-}
-
-/// What a rule reports; code, severity and URL are added centrally.
+/// What a rule reports; code, severity, help and URL are added centrally.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
     pub span: Span,
     pub message: String,
     /// The primary span's label first, then secondary labels.
     pub labels: Vec<Label>,
-    pub help: String,
 }
 
 impl Diagnostic {
-    pub fn new(span: Span, message: String, primary_label: &str, help: String) -> Self {
+    pub fn new(span: Span, message: String, primary_label: &str) -> Self {
         Diagnostic {
             labels: vec![Label {
                 span: span.clone(),
@@ -78,7 +91,6 @@ impl Diagnostic {
             }],
             span,
             message,
-            help,
         }
     }
 
@@ -106,7 +118,42 @@ pub const PARSE_ERROR: (&str, &str) = ("CS900", "parse-error");
 /// The pseudo-rule for suppression directives that suppress nothing.
 pub const UNUSED_SUPPRESSION: (&str, &str) = ("CS901", "unused-suppression");
 
-/// The code a user wrote in a directive or flag (code or name, any case), if it exists.
+/// CS900 and CS901: reported by the linter itself, not by a check over the model, but listed,
+/// documented and configured like the other rules.
+pub const PSEUDO_RULES: &[Rule] = &[
+    Rule {
+        code: PARSE_ERROR.0,
+        name: PARSE_ERROR.1,
+        severity: Severity::Error,
+        short: "A file could not be read, decoded or safely parsed, or has a syntax error.",
+        doc: include_str!("../../rules/CS900-parse-error.md"),
+        help: PerLanguage::all(
+            "fix the file so it can be read and parsed; the other files were still linted",
+        ),
+        url: PerLanguage::all(""),
+        reference: "",
+        check: no_check,
+    },
+    Rule {
+        code: UNUSED_SUPPRESSION.0,
+        name: UNUSED_SUPPRESSION.1,
+        severity: Severity::Warning,
+        short: "A suppression comment suppresses nothing or names an unknown rule.",
+        doc: include_str!("../../rules/CS901-unused-suppression.md"),
+        help: PerLanguage::all("remove the directive, or fix the rule code it names"),
+        url: PerLanguage::all(""),
+        reference: "",
+        check: no_check,
+    },
+];
+
+fn no_check(_: &Context<'_>, _: &mut Vec<Diagnostic>) {}
+
+/// The rules that check code, then CS900 and CS901.
+pub fn every_rule() -> impl Iterator<Item = &'static Rule> {
+    RULES.iter().chain(PSEUDO_RULES)
+}
+
 /// Source text quoted in a message the way Markdown quotes code: a template literal, which has
 /// backticks of its own, gets double backticks and spaces (`` `default` ``).
 pub fn quote_code(text: &str) -> String {
@@ -117,20 +164,14 @@ pub fn quote_code(text: &str) -> String {
     }
 }
 
+/// The code a user wrote in a directive or flag (code or name, any case), if it exists.
 pub fn resolve_code(code_or_name: &str) -> Option<&'static str> {
-    if let Some(rule) = find(code_or_name) {
-        return Some(rule.code);
-    }
-    [PARSE_ERROR, UNUSED_SUPPRESSION]
-        .into_iter()
-        .find(|(code, name)| code.eq_ignore_ascii_case(code_or_name) || *name == code_or_name)
-        .map(|(code, _)| code)
+    find(code_or_name).map(|r| r.code)
 }
 
+/// A rule (CS900 and CS901 included) by code or name.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
-    RULES
-        .iter()
-        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+    every_rule().find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
 }
 
 /// The first paragraph under "## What it does" in a rule doc.
@@ -189,7 +230,7 @@ mod tests {
         let names: HashSet<_> = RULES.iter().map(|r| r.name).collect();
         assert_eq!(codes.len(), RULES.len());
         assert_eq!(names.len(), RULES.len());
-        for rule in RULES {
+        for rule in every_rule() {
             assert!(
                 rule.doc
                     .starts_with(&format!("# {} ({})", rule.name, rule.code))
@@ -204,13 +245,19 @@ mod tests {
                 assert!(rule.doc.contains(section), "{} lacks {section}", rule.code);
             }
             assert!(!summary(rule).is_empty());
-            assert!(rule.url.starts_with("https://docs.composio.dev/"));
-            assert!(
-                rule.doc.contains(rule.url),
-                "{} doc does not cite {}",
-                rule.code,
-                rule.url
-            );
+            let pseudo = PSEUDO_RULES.iter().any(|p| p.code == rule.code);
+            for url in rule.url.each().into_iter().filter(|_| !pseudo) {
+                assert!(url.starts_with("https://docs.composio.dev/"));
+                assert!(
+                    rule.doc.contains(url),
+                    "{} doc does not cite {url}",
+                    rule.code,
+                );
+            }
+            assert!(pseudo || rule.doc.contains(rule.reference), "{}", rule.code);
+            for help in rule.help.each() {
+                assert!(!help.is_empty() && !help.contains('\n'), "{}", rule.code);
+            }
         }
     }
 }

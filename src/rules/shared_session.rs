@@ -1,6 +1,7 @@
 //! CS002: one session object is reachable from many users or requests.
 
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Context, Diagnostic, PerLanguage, Rule};
+use crate::finding::Severity;
 use crate::model::{FunctionName, Language, Sharing};
 
 pub const RULE: Rule = Rule {
@@ -9,7 +10,18 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     short: "One session object is reachable from many users or requests.",
     doc: include_str!("../../rules/CS002-shared-session.md"),
-    url: "https://docs.composio.dev/sdk/typescript/api/tool-router#creating-sessions",
+    help: PerLanguage {
+        python: "create the session inside the code that serves the request, from the caller's id: `session = composio.create(user_id=user.id)`; keep only the Composio client long-lived",
+        typescript: "create the session inside the code that serves the request, from the caller's id: `const session = await composio.create(userId)`; keep only the Composio client long-lived",
+        rust: "create the session inside the handler from the caller's id: `let session = state.composio.create_session(&user.id).send().await?`; keep only the client in shared state",
+    },
+    url: PerLanguage {
+        python: "https://docs.composio.dev/reference/sdk-reference/python/session",
+        typescript: "https://docs.composio.dev/reference/sdk-reference/typescript/session",
+        // Composio publishes no Rust SDK reference: the language-neutral page.
+        rust: "https://docs.composio.dev/docs/how-composio-works",
+    },
+    reference: "https://docs.composio.dev/docs/how-composio-works",
     check,
 };
 
@@ -88,7 +100,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 site.call.clone(),
                 message,
                 "created once, outlives one user's request",
-                help(cx.language),
             )
             .with_label(secondary.0, secondary.1),
         );
@@ -107,19 +118,4 @@ fn receiver(language: Language) -> &'static str {
         Language::Python | Language::Rust => "self",
         Language::TypeScript | Language::Tsx | Language::JavaScript => "this",
     }
-}
-
-fn help(language: Language) -> String {
-    let text = match language {
-        Language::Python => {
-            "create the session inside the code that serves the request, from the caller's id: `session = composio.create(user_id=user.id)`; keep only the Composio client long-lived"
-        }
-        Language::Rust => {
-            "create the session inside the handler from the caller's id: `let session = state.composio.create_session(&user.id).send().await?`; keep only the client in shared state"
-        }
-        Language::TypeScript | Language::Tsx | Language::JavaScript => {
-            "create the session inside the code that serves the request, from the caller's id: `const session = await composio.create(userId)`; keep only the Composio client long-lived"
-        }
-    };
-    text.to_string()
 }
