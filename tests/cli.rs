@@ -5,7 +5,9 @@ use std::path::Path;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use tempfile::TempDir;
+
+mod common;
+use common::project;
 
 fn bin() -> Command {
     let mut c = Command::cargo_bin("composio-lint").unwrap();
@@ -49,16 +51,6 @@ def handle(user_id: str):
     log.info("composio session %s", session.session_id)
     return session.tools()
 "#;
-
-fn project(files: &[(&str, &[u8])]) -> TempDir {
-    let dir = TempDir::new().unwrap();
-    for (name, body) in files {
-        let path = dir.path().join(name);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, body).unwrap();
-    }
-    dir
-}
 
 fn json_findings(dir: &Path, extra: &[&str]) -> Vec<serde_json::Value> {
     let out = bin()

@@ -5,7 +5,9 @@ use std::fs;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use tempfile::TempDir;
+
+mod common;
+use common::project;
 
 fn bin() -> Command {
     let mut c = Command::cargo_bin("composio-lint").unwrap();
@@ -13,16 +15,6 @@ fn bin() -> Command {
         .env_remove("NO_COLOR")
         .env_remove("COLUMNS");
     c
-}
-
-fn project(files: &[(&str, &[u8])]) -> TempDir {
-    let dir = TempDir::new().unwrap();
-    for (name, body) in files {
-        let path = dir.path().join(name);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, body).unwrap();
-    }
-    dir
 }
 
 /// CRLF line endings, a BOM, an unused suppression and an unlogged session.

@@ -9,6 +9,9 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use tempfile::TempDir;
 
+mod common;
+use common::project;
+
 fn bin() -> Command {
     let mut c = Command::cargo_bin("composio-lint").unwrap();
     c.env_remove("GITHUB_ACTIONS")
@@ -20,16 +23,6 @@ fn bin() -> Command {
 const BAD: &str = "from composio import Composio\n\ncomposio = Composio()\n\n\ndef handle(user_id: str):\n    session = composio.create(user_id=\"default\")\n    print(session.session_id)\n";
 
 const WARN_ONLY: &str = "from composio import Composio\n\ncomposio = Composio()\n\n\ndef handle(user_id: str):\n    session = composio.create(user_id=user_id)\n    return session.tools()\n";
-
-fn project(files: &[(&str, &str)]) -> TempDir {
-    let dir = TempDir::new().unwrap();
-    for (name, body) in files {
-        let path = dir.path().join(name);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, body).unwrap();
-    }
-    dir
-}
 
 fn concise(dir: &TempDir, args: &[&str]) -> String {
     let out = bin()
@@ -53,7 +46,10 @@ fn dash_reads_stdin_as_python() {
 
 #[test]
 fn nothing_linted_says_so() {
-    let dir = project(&[("README.md", "composio\n"), ("a.py", BAD)]);
+    let dir = project(&[
+        ("README.md", "composio\n".as_bytes()),
+        ("a.py", BAD.as_bytes()),
+    ]);
     bin()
         .current_dir(dir.path())
         .args(["check", "README.md"])
@@ -83,7 +79,7 @@ fn nothing_linted_says_so() {
 
 #[test]
 fn warnings_that_fail_a_run_say_why() {
-    let dir = project(&[("warn.py", WARN_ONLY)]);
+    let dir = project(&[("warn.py", WARN_ONLY.as_bytes())]);
     bin()
         .current_dir(dir.path())
         .args(["check", "--deny-warnings"])
@@ -110,7 +106,7 @@ fn warnings_that_fail_a_run_say_why() {
 
 #[test]
 fn output_file_takes_the_report() {
-    let dir = project(&[("bad.py", BAD)]);
+    let dir = project(&[("bad.py", BAD.as_bytes())]);
     bin()
         .current_dir(dir.path())
         .args([
@@ -139,12 +135,12 @@ fn extend_select_and_excludes_from_the_command_line() {
     let dir = project(&[
         (
             "composio-lint.toml",
-            "select = [\"CS004\"]\nexclude = [\"legacy\"]\n",
+            "select = [\"CS004\"]\nexclude = [\"legacy\"]\n".as_bytes(),
         ),
-        ("app/bad.py", BAD),
-        ("app/warn.py", WARN_ONLY),
-        ("legacy/old.py", WARN_ONLY),
-        ("gen/out.py", WARN_ONLY),
+        ("app/bad.py", BAD.as_bytes()),
+        ("app/warn.py", WARN_ONLY.as_bytes()),
+        ("legacy/old.py", WARN_ONLY.as_bytes()),
+        ("gen/out.py", WARN_ONLY.as_bytes()),
     ]);
     assert_eq!(
         concise(&dir, &[]),
@@ -183,12 +179,13 @@ fn show_settings_and_show_files_lint_nothing() {
     let dir = project(&[
         (
             "composio-lint.toml",
-            "ignore = [\"CS005\"]\nexclude = [\"legacy\"]\n[severity]\nCS004 = \"error\"\n",
+            "ignore = [\"CS005\"]\nexclude = [\"legacy\"]\n[severity]\nCS004 = \"error\"\n"
+                .as_bytes(),
         ),
-        ("app/bad.py", BAD),
-        ("app/readme.md", "composio"),
-        ("legacy/old.py", BAD),
-        ("web/route.ts", "export const x = 1;\n"),
+        ("app/bad.py", BAD.as_bytes()),
+        ("app/readme.md", "composio".as_bytes()),
+        ("legacy/old.py", BAD.as_bytes()),
+        ("web/route.ts", "export const x = 1;\n".as_bytes()),
     ]);
     bin()
         .current_dir(dir.path())
@@ -209,7 +206,10 @@ fn show_settings_and_show_files_lint_nothing() {
 
 #[test]
 fn statistics_print_only_the_table() {
-    let dir = project(&[("bad.py", BAD), ("warn.py", WARN_ONLY)]);
+    let dir = project(&[
+        ("bad.py", BAD.as_bytes()),
+        ("warn.py", WARN_ONLY.as_bytes()),
+    ]);
     bin()
         .current_dir(dir.path())
         .args(["check", "--statistics"])

@@ -35,7 +35,9 @@ use composio_lint::report::{self, Format};
 use predicates::prelude::*;
 use proptest::prelude::*;
 use proptest::test_runner::Config as ProptestConfig;
-use tempfile::TempDir;
+
+mod common;
+use common::project;
 
 // ------------------------------------------------------------------------------------ helpers
 
@@ -66,16 +68,6 @@ const BAD_TS: &str = "import { Composio } from '@composio/core';\n\
 const c = new Composio();\n\
 \n\
 export async function POST(req: Request) {\n  const s = await c.create('default');\n  console.log(s.sessionId);\n}\n";
-
-fn project(files: &[(&str, &[u8])]) -> TempDir {
-    let dir = TempDir::new().unwrap();
-    for (name, body) in files {
-        let path = dir.path().join(name);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, body).unwrap();
-    }
-    dir
-}
 
 /// Runs `check` in `dir` with JSON output; returns the exit code and the findings.
 fn check_json(dir: &Path, args: &[&str]) -> (i32, Vec<serde_json::Value>) {
