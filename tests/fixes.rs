@@ -1,7 +1,7 @@
 //! Fixes on every fixture: `--fix --unsafe-fixes` leaves every CS004 fixture parsing and free
 //! of CS004, a second pass changes nothing, and no fix on any fixture adds a syntax error.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use composio_lint::finding::Finding;
 use composio_lint::fix::FixMode;
@@ -9,22 +9,8 @@ use composio_lint::fix::file::{Action, fix_bytes};
 use composio_lint::lint::{Settings, lint_bytes};
 use composio_lint::model::Language;
 
-fn files_under(root: &str) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![PathBuf::from(root)];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if Language::from_path(&path).is_some() {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
-}
+mod common;
+use common::files_under;
 
 fn parse_errors(findings: &[Finding]) -> usize {
     findings.iter().filter(|f| f.code == "CS900").count()

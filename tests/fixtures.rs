@@ -3,28 +3,14 @@
 //! above one that must not. Any missing or extra finding, of any rule, fails the test.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use composio_lint::lint::{Settings, lint_bytes};
 use composio_lint::model::Language;
 use composio_lint::rules::RULES;
 
-fn fixture_files() -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut stack = vec![PathBuf::from("fixtures")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if Language::from_path(&path).is_some() {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
+mod common;
+use common::files_under;
 
 /// (line, code) → how many findings are expected there.
 type Expected = BTreeMap<(usize, String), usize>;
@@ -116,7 +102,7 @@ fn check(path: &Path) -> Result<usize, String> {
 
 #[test]
 fn fixtures_match_their_inline_expectations() {
-    let files = fixture_files();
+    let files = files_under("fixtures");
     assert!(!files.is_empty(), "no fixtures found");
     let failures: Vec<String> = files.iter().filter_map(|f| check(f).err()).collect();
     assert!(

@@ -1,6 +1,11 @@
-//! Helpers every CLI test file uses.
+//! Helpers the integration tests share. Each test file is its own crate and uses only some of
+//! them, so the ones a file leaves unused are not dead code.
+#![allow(dead_code)]
 
 use std::fs;
+use std::path::PathBuf;
+
+use composio_lint::model::Language;
 
 use tempfile::TempDir;
 
@@ -13,4 +18,22 @@ pub fn project(files: &[(&str, &[u8])]) -> TempDir {
         fs::write(path, body).unwrap();
     }
     dir
+}
+
+/// Every lintable source file under `root`, sorted.
+pub fn files_under(root: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![PathBuf::from(root)];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if Language::from_path(&path).is_some() {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
 }
