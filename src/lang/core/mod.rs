@@ -22,7 +22,7 @@ use tree_sitter::Node;
 
 use super::common::{NodeExt, is_logger_name};
 use super::memo::{EvalMemo, Key};
-use crate::model::{self, FileModel, FunctionName, SessionSite, Span, StrLiteral};
+use crate::model::{self, FileModel, FunctionName, SessionSite, Sharing, Span, StrLiteral};
 
 pub use logging::Logging;
 pub use mappings::Mappings;
@@ -165,6 +165,11 @@ pub struct Core<'a, 't> {
 }
 
 impl<'a, 't> Core<'a, 't> {
+    /// Records evidence that the session of `site` outlives one user's request.
+    pub fn share(&mut self, site: usize, sharing: Sharing) {
+        self.sites[site].facts.sharing.push(sharing);
+    }
+
     pub fn new(src: &'t str, extra_loggers: &'a [String]) -> Self {
         Core {
             src,

@@ -59,21 +59,20 @@ pub trait SharingFacts<'a, 't: 'a>: SharingHooks<'a, 't> {
             })
         {
             let used_in = self.function_name(server);
-            self.core_mut().sites[site]
-                .facts
-                .sharing
-                .push(Sharing::ModuleLevel {
+            self.core_mut().share(
+                site,
+                Sharing::ModuleLevel {
                     name: name.to_string(),
                     used_in,
                     use_span: node.byte_range(),
-                });
+                },
+            );
             return;
         }
         if lazy {
             // A lazily created global handed out by a getter is a process-wide singleton.
             for f in 1..self.scope_count() {
-                let getter = self.scope_name(f);
-                if is_main_name(getter) {
+                if is_main_name(self.scope_name(f)) {
                     continue;
                 }
                 if let Some(ret) = self
@@ -82,14 +81,14 @@ pub trait SharingFacts<'a, 't: 'a>: SharingHooks<'a, 't> {
                     .find(|r| self.returns_global(f, **r, name))
                 {
                     let getter = self.function_name(f);
-                    self.core_mut().sites[site]
-                        .facts
-                        .sharing
-                        .push(Sharing::LazyGlobal {
+                    self.core_mut().share(
+                        site,
+                        Sharing::LazyGlobal {
                             name: name.to_string(),
                             getter,
                             return_span: ret.byte_range(),
-                        });
+                        },
+                    );
                     return;
                 }
             }
@@ -125,14 +124,14 @@ pub trait SharingFacts<'a, 't: 'a>: SharingHooks<'a, 't> {
             .find(|&&(_, scope)| scope != creator && self.is_method(scope));
         if let Some(&(node, scope)) = use_in_other_method {
             let used_in = self.function_name(scope);
-            self.core_mut().sites[site]
-                .facts
-                .sharing
-                .push(Sharing::FixedUserField {
+            self.core_mut().share(
+                site,
+                Sharing::FixedUserField {
                     field: field.to_string(),
                     used_in,
                     use_span: node.byte_range(),
-                });
+                },
+            );
         }
     }
 }

@@ -139,7 +139,7 @@ pub trait Stores<'a, 't: 'a>: StoreHooks<'a, 't> {
     /// A value stored in a place that outlives one request.
     fn mark_shared(&mut self, value: Node<'t>, scope: ScopeId, sharing: impl Fn() -> Sharing) {
         for s in self.sessions_in(value, scope) {
-            self.core_mut().sites[s].facts.sharing.push(sharing());
+            self.core_mut().share(s, sharing());
         }
     }
 }
